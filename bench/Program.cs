@@ -1,11 +1,3 @@
-using GeoAI.Runtime;
+using GeoAI.Bench;
 
-if (!TorchBackend.TryLoad(out var error))
-{
-    if (CompatRuntime.CanRelaunch)
-        return CompatRuntime.Relaunch(args);
-    Console.Error.WriteLine($"error: libtorch did not load: {error}");
-    return 2;
-}
-Console.WriteLine(RuntimeInfo.Current.ToLine());
-return 0;
+return Cli.Run(args);
