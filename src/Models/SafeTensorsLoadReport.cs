@@ -6,7 +6,7 @@ namespace GeoAI.Models;
 /// <param name="FilePath">The file, as a full path.</param>
 /// <param name="Tensors">Tensors loaded: every state-dict entry of the model.</param>
 /// <param name="Bytes">Size of the file's data buffer.</param>
-/// <param name="TensorsByDType">How many tensors the file stored in each dtype ("F32": 54, "I64": 8).</param>
+/// <param name="TensorsByDType">How many tensors the file stored in each dtype (VGG11-BN: "F32" 54, "I64" 8).</param>
 /// <param name="Metadata">The file's <c>__metadata__</c>.</param>
 public sealed record SafeTensorsLoadReport(
     string FilePath,
@@ -15,7 +15,7 @@ public sealed record SafeTensorsLoadReport(
     IReadOnlyDictionary<string, int> TensorsByDType,
     IReadOnlyDictionary<string, string> Metadata)
 {
-    /// <summary>One line: "weights: 70 tensors (491.9 MB; F32 53, I64 17) from /path/file.safetensors".</summary>
+    /// <summary>One line, e.g. for VGG11-BN: "weights: 62 tensors (491.4 MB; F32 54, I64 8) from /path/vgg11bn.safetensors".</summary>
     public string Describe()
     {
         var dtypes = string.Join(", ", TensorsByDType.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} {pair.Value}"));
