@@ -21,7 +21,7 @@ public sealed class CnnSpec : IModelSpec
     public nn.Module<Tensor, Tensor> Create(int numClasses, TrainingMode mode)
     {
         if (mode != TrainingMode.Full)
-            throw new ArgumentException($"model '{Name}' trains only in mode Full, not {mode}", nameof(mode));
+            throw new ArgumentException($"model '{Name}' trains only in mode Full, not {mode}");
         TorchBackend.EnsureLoaded();
         var model = new Cnn(numClasses);
         model.train();

@@ -9,5 +9,5 @@ public static class ModelRegistry
     public static IModelSpec Get(string name) =>
         All.FirstOrDefault(spec => string.Equals(spec.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException(
-            $"unknown model '{name}'; valid models: {string.Join(", ", All.Select(spec => spec.Name))}", nameof(name));
+            $"unknown model '{name}'; valid models: {string.Join(", ", All.Select(spec => spec.Name))}");
 }

@@ -15,7 +15,7 @@ public static class ModelSpecExtensions
     {
         if (!spec.Modes.Contains(mode))
             throw new ArgumentException(
-                $"model '{spec.Name}' has no mode {mode}; its modes: {string.Join(", ", spec.Modes)}", nameof(mode));
+                $"model '{spec.Name}' has no mode {mode}; its modes: {string.Join(", ", spec.Modes)}");
         TorchBackend.EnsureLoaded();
         random.manual_seed(seed);
         return spec.Create(numClasses, mode);
