@@ -14,6 +14,7 @@ internal static class Cli
     private static readonly SubCommand[] SubCommands =
     [
         InfoCommand.Definition,
+        SummaryCommand.Definition,
     ];
 
     public static int Run(string[] args)
