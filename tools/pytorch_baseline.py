@@ -90,7 +90,7 @@ def csv_of(allowed):
         unknown = [value for value in values if value not in allowed]
         if unknown or not values:
             raise argparse.ArgumentTypeError(f"'{text}': expected a comma-separated list of {', '.join(allowed)}")
-        return values
+        return list(dict.fromkeys(values))
     return parse
 
 
@@ -98,7 +98,7 @@ def csv_of_positive_ints(text):
     values = [positive_int(value) for value in text.split(",") if value.strip()]
     if not values:
         raise argparse.ArgumentTypeError(f"'{text}': expected a comma-separated list of batch sizes")
-    return values
+    return list(dict.fromkeys(values))
 
 
 def positive_int(text):
@@ -112,7 +112,7 @@ def positive_int(text):
 
 
 def training_count(images):
-    """The chapter's split: a quarter (rounded down) for testing, the rest for training (27,000 -> 20,250)."""
+    """The chapter's 75/25 split: int(N - N/4) images train (27,000 -> 20,250)."""
     return int(images - images / 4)
 
 
@@ -374,8 +374,9 @@ def main(argv):
                                      else "no CUDA device is visible"))
     cases = plan_cases(args, cuda_available)
     if not cases:
-        sys.exit("pytorch_baseline: the filters leave no case to run (VGG11-BN runs on the CPU only at batch "
-                 f"{CHAPTER_BATCH_SIZE} unless --exhaustive; gpu_resident needs CUDA)")
+        log(f"the filters leave no case to run (VGG11-BN runs on the CPU only at batch {CHAPTER_BATCH_SIZE} unless "
+            "--exhaustive; gpu_resident needs CUDA)")
+        return 2
 
     gpu_name = torch.cuda.get_device_name(0) if cuda_available else None
     cpu = cpu_model()
