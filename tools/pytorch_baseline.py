@@ -353,6 +353,9 @@ def write_json(document, out):
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
         os.replace(temporary, out)
     except BaseException:
         os.unlink(temporary)
