@@ -14,6 +14,8 @@ internal static class Cli
     private static readonly SubCommand[] SubCommands =
     [
         InfoCommand.Definition,
+        ReportCommand.Definition,
+        CompareCommand.Definition,
     ];
 
     public static int Run(string[] args)
