@@ -65,10 +65,14 @@ internal static class CompareCommand
 
         public override int Invoke(ParseResult parseResult)
         {
-            if (parseResult.Errors.Count > 0)
+            // Clearing parse errors drops those of the root command, unknown tokens among them: report those too.
+            var errors = parseResult.Errors.Select(e => e.Message)
+                .Concat(parseResult.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'."))
+                .Distinct().ToList();
+            if (errors.Count > 0)
             {
-                foreach (var error in parseResult.Errors)
-                    Console.Error.WriteLine($"error: {error.Message}");
+                foreach (var error in errors)
+                    Console.Error.WriteLine($"error: {error}");
                 return 2;
             }
             try

@@ -228,7 +228,10 @@ internal sealed partial class ReportBuilder
                 document.Table(CaseTable(machine, family.OrderBy(CaseLabel.SortKey).ToList(), dataPath));
         }
         if (references.Notes.Count > 0)
+        {
+            document.Paragraph("About the reference rows:");
             document.Bullets(references.Notes);
+        }
     }
 
     /// <summary>One benchmark class on one machine: a row per case, reference rows under the cases they match.</summary>

@@ -82,10 +82,13 @@ public static class ResultComparer
     private static double NoiseFloorPerImage(BenchmarkResult result, CompareOptions options) =>
         result.Parameters.BatchSize is { } batch && batch > 0 ? options.NoisePerBatchNanoseconds / batch : 0;
 
-    /// <summary>BenchmarkDotNet's multimodality labels (its MultimodalDistributionAnalyzer thresholds on the m-value).</summary>
+    /// <summary>
+    /// BenchmarkDotNet's multimodality labels: its MultimodalDistributionAnalyzer's m-value thresholds, and like it no
+    /// label below 15 samples (its minimum workload iteration count), where the m-value is mostly noise.
+    /// </summary>
     private static string? Modality(BenchmarkResult result)
     {
-        if (result.Samples.Count < 12)
+        if (result.Samples.Count < 15)
             return null;
         var mValue = MValueCalculator.Calculate(result.Samples.ToArray());
         return mValue > 4.2 ? "multimodal" : mValue > 3.2 ? "bimodal" : mValue > 2.8 ? "several?" : null;
