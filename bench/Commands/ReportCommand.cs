@@ -61,6 +61,11 @@ internal static class ReportCommand
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 2;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: the report could not be written: {e.Message}");
+                return 2;
+            }
         });
         return command;
     }

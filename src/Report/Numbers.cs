@@ -23,6 +23,9 @@ internal static class Numbers
 
     public static string Integer(long value) => value.ToString(Invariant);
 
+    /// <summary>An axis tick: thousands grouped, no trailing zeros (50, 100, 2,000, 0.5).</summary>
+    public static string Tick(double value) => value.ToString("#,0.####", Invariant);
+
     /// <summary>As few digits as the value needs, up to four decimals: 0.01, 5, 0.5.</summary>
     public static string Plain(double value) => value.ToString("0.####", Invariant);
 

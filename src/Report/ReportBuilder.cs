@@ -18,6 +18,7 @@ internal sealed partial class ReportBuilder
     private readonly string chartFolder;
     private readonly ReportDocument document;
     private readonly List<string> pendingOmissions = [];
+    private readonly HashSet<string> chartIds = [];
 
     private ReportBuilder(ResultSet results, IReadOnlyList<ReferenceCase> references, string title, string chartFolder)
     {
@@ -106,7 +107,7 @@ internal sealed partial class ReportBuilder
             var mine = speedups.Where(s => s.Machine == machine).ToList();
             if (results.Machines.Count > 1)
                 document.Heading(3, machine);
-            AddChart(CpuCudaSpeedupChart.Create(machine, mine, chartFolder, $"speedup-cpu-cuda-{Slug(machine)}"));
+            AddChart(CpuCudaSpeedupChart.Create(machine, mine, chartFolder, ChartId($"speedup-cpu-cuda-{Slug(machine)}")));
             var table = new Table(Column.Text("Workload"), Column.Number("Batch"), Column.Text("Fastest CPU case"),
                 Column.Number("CPU µs/image"), Column.Text("Fastest CUDA case"), Column.Number("CUDA µs/image"),
                 Column.Number("Speedup"), Column.Number("99.9 % interval"));
@@ -140,7 +141,7 @@ internal sealed partial class ReportBuilder
                     Omit($"No data-path chart for {workload.Label} on `{machine}`: only the host loader with 0 workers was measured.");
                 else
                     AddChart(DataPathChart.Create(machine, workload.Label, mine, chartFolder,
-                        $"data-path-{Slug(machine)}-{Slug(workload.Key)}"));
+                        ChartId($"data-path-{Slug(machine)}-{Slug(workload.Key)}")));
             }
         }
     }
@@ -160,7 +161,7 @@ internal sealed partial class ReportBuilder
                 if (mine.Count > 0)
                 {
                     AddChart(BatchScalingChart.Create(machine, workload.Label, mine, chartFolder,
-                        $"batch-scaling-{Slug(machine)}-{Slug(workload.Key)}"));
+                        ChartId($"batch-scaling-{Slug(machine)}-{Slug(workload.Key)}")));
                     continue;
                 }
                 var batches = results.On(machine).Where(r => r.Workload == workload).Select(r => r.Parameters.BatchSize!.Value)
@@ -195,7 +196,7 @@ internal sealed partial class ReportBuilder
             var label = Workload.FamilyLabel(family.Key);
             document.Heading(3, label);
             var rows = family.ToList();
-            AddChart(MachineChart.Create(label, comparison.Machines, rows, chartFolder, $"machines-{Slug(family.Key)}"));
+            AddChart(MachineChart.Create(label, comparison.Machines, rows, chartFolder, ChartId($"machines-{Slug(family.Key)}")));
             var table = new Table([Column.Text("Case"),
                 .. comparison.Machines.Select(m => Column.Number($"{m} images/s")),
                 .. comparison.Machines.Skip(1).Select(m => Column.Number($"{m} ÷ {first}"))]);
@@ -287,6 +288,15 @@ internal sealed partial class ReportBuilder
     {
         if (results.Machines.Count > 1 && hasCharts)
             document.Heading(3, machine);
+    }
+
+    /// <summary>A file name no other chart of this report has (machine labels may differ only in punctuation).</summary>
+    private string ChartId(string wanted)
+    {
+        var id = wanted;
+        for (var n = 2; !chartIds.Add(id); n++)
+            id = $"{wanted}-{n}";
+        return id;
     }
 
     private void AddChart(Chart chart)

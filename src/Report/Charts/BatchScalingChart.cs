@@ -59,7 +59,7 @@ internal static class BatchScalingChart
         }
         else
         {
-            plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = Numbers.Significant };
+            plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = Numbers.Tick };
             plot.Axes.SetLimitsY(0, positive.Max() * 1.1);
         }
 

@@ -19,7 +19,7 @@ internal static class DataPathChart
         var loaders = speedups.Select(s => s.Loader).Distinct().OrderBy(l => l.SortKey).ToList();
         var groups = speedups.GroupBy(s => (s.Device, s.BatchSize))
             .OrderBy(g => g.Key.Device).ThenBy(g => g.Key.BatchSize).ToList();
-        var slot = 0.84 / groups.Max(g => g.Count());
+        var slot = Math.Min(0.84 / groups.Max(g => g.Count()), 0.24);
         var ticks = new NumericManual();
         var xs = new List<double>();
         var ys = new List<double>();

@@ -34,7 +34,7 @@ internal static class LogAxis
                 var value = step * Math.Pow(10, power);
                 var major = step == 1 || (!fewTicks && step is 2 or 5);
                 if (major)
-                    ticks.AddMajor(Math.Log10(value), Numbers.Significant(value));
+                    ticks.AddMajor(Math.Log10(value), Numbers.Tick(value));
                 else
                     ticks.AddMinor(Math.Log10(value));
             }

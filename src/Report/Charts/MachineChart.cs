@@ -60,7 +60,7 @@ internal static class MachineChart
         }
         else
         {
-            plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = Numbers.Significant };
+            plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = Numbers.Tick };
             plot.Axes.SetLimitsX(0, positive.Max() * 1.1);
         }
 
