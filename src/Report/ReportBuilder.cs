@@ -242,7 +242,7 @@ internal sealed partial class ReportBuilder
         var withReferences = cases.Any(c => references.For(c).Count > 0);
         var columns = new List<Column>
         {
-            Column.Text(Workload.FamilyLabel(cases[0].Type)), Column.Number("Mean µs/image"), Column.Number("± µs"),
+            Column.Text(Workload.FamilyLabel(cases[0].Type)), Column.Number("Mean µs/image"), Column.Number("± 99.9 % CI µs"),
             Column.Number("images/s"), Column.Number("vs host, 0 workers"), Column.Number("Peak GPU MB"), Column.Number("n"),
         };
         if (withReferences)

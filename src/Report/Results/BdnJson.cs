@@ -11,6 +11,10 @@ internal sealed class BdnResultFile
     public string? Title { get; set; }
     public BdnHostEnvironment? HostEnvironmentInfo { get; set; }
     public List<BdnBenchmark>? Benchmarks { get; set; }
+
+    /// <summary>The GeoAI facts when an exporter writes them beside HostEnvironmentInfo instead of inside it.</summary>
+    [JsonPropertyName("GeoAI")]
+    public Dictionary<string, JsonElement>? GeoAI { get; set; }
 }
 
 internal sealed class BdnHostEnvironment

@@ -51,6 +51,8 @@ public static class ResultReader
         foreach (var file in files)
         {
             var parsed = Parse(file);
+            if (parsed.GeoAI is not null)
+                (parsed.HostEnvironmentInfo ??= new BdnHostEnvironment()).GeoAI ??= parsed.GeoAI;
             var label = MachineLabel(parsed.HostEnvironmentInfo);
             environments.Add((label, parsed.HostEnvironmentInfo, file));
             results.AddRange(parsed.Benchmarks!.Select((b, i) => ToResult(b, i, label, file)));

@@ -14,7 +14,7 @@ public sealed class CommandLineTests : IDisposable
         var result = Run("compare", "--base", Fixtures.GpuMachine, "--diff", Fixtures.GpuMachine, "--threshold", "5%");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("| Same | 39 | 1.000 |", result.StdOut);
+        Assert.Contains($"| Same | {Fixtures.GpuMachineCases} | 1.000 |", result.StdOut);
         Assert.DoesNotContain("libtorch", result.All);
     }
 
@@ -75,7 +75,7 @@ public sealed class CommandLineTests : IDisposable
         var result = Run("report", Fixtures.CpuMachine, "--out", output, "--title", "Two cores");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains($"Report written to {output}: report.md, report.html and 5 charts (PNG + SVG).", result.StdOut);
+        Assert.Contains($"Report written to {output}: report.md, report.html and {Fixtures.ChartsOfCpuMachine} charts (PNG + SVG).", result.StdOut);
         Assert.StartsWith("# Two cores\n", File.ReadAllText(Path.Combine(output, "report.md")));
         Assert.DoesNotContain("libtorch", result.StdOut);
     }

@@ -17,6 +17,20 @@ internal static class Fixtures
 
     public static string PyTorchReference => Path.Combine(Root, "reference", "pytorch-h100-box.json");
 
+    // Counts the tests rely on; update them with the files.
+    public const int GpuMachineCases = 39;
+    public const int CpuMachineCases = 16;
+    public const int FilesPerMachine = 5;
+
+    /// <summary>Cases (same full name) both machines ran: all CPU cases.</summary>
+    public const int SharedCases = 14;
+
+    /// <summary>h100-box: 1 CPU→CUDA, 4 data-path, 3 batch-scaling; epyc-2core: 4 data-path, 1 batch-scaling; 4 per-class machine charts.</summary>
+    public const int ChartsOfBoth = 17;
+
+    /// <summary>epyc-2core alone: 4 data-path charts and 1 batch-scaling chart.</summary>
+    public const int ChartsOfCpuMachine = 5;
+
     public const string CnnTrainingFile = "GeoAI.Bench.Benchmarks.CnnTraining-report-full.json";
 
     /// <summary>On h100-box: 12 samples, mean 180 µs per image (noise floor at 0.5 ms per batch: 12.5 µs per image).</summary>

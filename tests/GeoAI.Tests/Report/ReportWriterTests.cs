@@ -19,9 +19,7 @@ public sealed partial class ReportWriterTests(FullReport fullReport) : IClassFix
     {
         var written = WriteBoth();
 
-        // h100-box: 1 CPU→CUDA, 4 data-path, 3 batch-scaling charts; epyc-2core: 4 data-path, 1 batch-scaling;
-        // 4 machine charts (CNN training, VGG11-BN training, inference, JPEG decode).
-        Assert.Equal(17, written.Charts);
+        Assert.Equal(Fixtures.ChartsOfBoth, written.Charts);
         Assert.Equal(2 + 2 * written.Charts, written.Files.Count);
         Assert.Contains("report.md", written.Files);
         Assert.Contains("report.html", written.Files);
@@ -93,7 +91,7 @@ public sealed partial class ReportWriterTests(FullReport fullReport) : IClassFix
                         "(`epyc-2core` ran on the CPU only).", markdown);
         Assert.Contains("No machine comparison: all results come from one machine (`epyc-2core`).", markdown);
         Assert.Contains("- No batch-scaling chart for VGG11-BN training, frozen on `epyc-2core`: only batch size 40 was measured.", markdown);
-        Assert.Equal(5, written.Charts);
+        Assert.Equal(Fixtures.ChartsOfCpuMachine, written.Charts);
         Assert.Contains(written.Omitted, s => s.StartsWith("No CPU → CUDA chart", StringComparison.Ordinal));
     }
 
@@ -153,23 +151,6 @@ public sealed partial class ReportWriterTests(FullReport fullReport) : IClassFix
 
     [GeneratedRegex("<img src=\"([^\"]*)\"")]
     private static partial Regex ImageSource();
-
-    public void Dispose() => scratch.Dispose();
-}
-
-/// <summary>One report of both fixture machines with the PyTorch reference, written once for the tests that only read it.</summary>
-public sealed class FullReport : IDisposable
-{
-    private readonly ScratchFolder scratch = new();
-
-    public FullReport() => Written = ReportWriter.Write(new ReportOptions
-    {
-        Inputs = [Fixtures.GpuMachine, Fixtures.CpuMachine],
-        References = [Fixtures.PyTorchReference],
-        OutputDirectory = scratch.Combine("report"),
-    });
-
-    public WrittenReport Written { get; }
 
     public void Dispose() => scratch.Dispose();
 }

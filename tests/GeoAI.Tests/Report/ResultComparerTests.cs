@@ -26,7 +26,7 @@ public sealed class ResultComparerTests : IDisposable
     {
         var comparison = Compare();
 
-        Assert.Equal(39, comparison.Cases.Count);
+        Assert.Equal(Fixtures.GpuMachineCases, comparison.Cases.Count);
         Assert.All(comparison.Cases, c => Assert.Equal(Verdict.Same, c.Verdict));
         Assert.Equal(0, comparison.ExitCode);
         Assert.Empty(comparison.OnlyInBase);
@@ -44,7 +44,7 @@ public sealed class ResultComparerTests : IDisposable
         Assert.Equal(Fixtures.CpuHostCase, slower.FullName);
         Assert.Equal(1.2, slower.Ratio, 9);
         Assert.Equal(500_000.0 / 40, slower.NoiseFloorPerImage, 9);
-        Assert.Equal(38, comparison.With(Verdict.Same).Count());
+        Assert.Equal(Fixtures.GpuMachineCases - 1, comparison.With(Verdict.Same).Count());
         Assert.Equal(1, comparison.ExitCode);
     }
 
@@ -127,9 +127,10 @@ public sealed class ResultComparerTests : IDisposable
 
         var markdown = ComparisonMarkdown.Render(Compare());
 
-        // Geometric means: slower sqrt(1.2 × 1.5) = 1.342; faster 0.4; all 39: (1.2 × 1.5 × 0.4)^(1/39) = 0.9916.
-        Assert.Contains("| Slower | 2 | 1.342 |\n| Faster | 1 | 0.400 |\n| Same | 36 | 1.000 |\n", markdown);
-        Assert.Contains("over all 39 tested cases: 0.992 (above 1: the diff is slower)", markdown);
+        // Geometric means: slower sqrt(1.2 × 1.5) = 1.342; faster 0.4; all cases (1.2 × 1.5 × 0.4)^(1/n), the rest being 1.
+        var all = Math.Pow(1.2 * 1.5 * 0.4, 1.0 / Fixtures.GpuMachineCases).ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"| Slower | 2 | 1.342 |\n| Faster | 1 | 0.400 |\n| Same | {Fixtures.GpuMachineCases - 3} | 1.000 |\n", markdown);
+        Assert.Contains($"over all {Fixtures.GpuMachineCases} tested cases: {all} (above 1: the diff is slower)", markdown);
         var slower = markdown.IndexOf("## Slower", StringComparison.Ordinal);
         var faster = markdown.IndexOf("## Faster", StringComparison.Ordinal);
         var first = markdown.IndexOf("| CnnTraining.Train(Device: Cuda, BatchSize: 40, Loader: Host, Workers: 0) | 1.50 |", StringComparison.Ordinal);
@@ -159,11 +160,11 @@ public sealed class ResultComparerTests : IDisposable
             BasePath = Fixtures.GpuMachine, DiffPath = Fixtures.CpuMachine, ThresholdPercent = 5,
         });
 
-        // The 14 cases both machines ran are all CPU cases, 4–5× slower on the 2-core machine.
-        Assert.Equal(14, comparison.Cases.Count);
+        // The cases both machines ran are all CPU cases, 1.5–5× slower on the 2-core machine.
+        Assert.Equal(Fixtures.SharedCases, comparison.Cases.Count);
         Assert.All(comparison.Cases, c => Assert.Equal(Verdict.Slower, c.Verdict));
-        Assert.Equal(25, comparison.OnlyInBase.Count);
-        Assert.Equal(2, comparison.OnlyInDiff.Count);
+        Assert.Equal(Fixtures.GpuMachineCases - Fixtures.SharedCases, comparison.OnlyInBase.Count);
+        Assert.Equal(Fixtures.CpuMachineCases - Fixtures.SharedCases, comparison.OnlyInDiff.Count);
     }
 
     [Theory]

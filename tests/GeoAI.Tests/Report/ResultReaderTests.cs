@@ -13,10 +13,10 @@ public sealed class ResultReaderTests : IDisposable
     {
         var results = ResultReader.Read([Fixtures.GpuMachine, Fixtures.CpuMachine]);
 
-        Assert.Equal(10, results.Files.Count);
+        Assert.Equal(2 * Fixtures.FilesPerMachine, results.Files.Count);
         Assert.Equal(["h100-box", "epyc-2core"], results.Machines.Select(m => m.Label));
-        Assert.Equal(39, results.On("h100-box").Count());
-        Assert.Equal(16, results.On("epyc-2core").Count());
+        Assert.Equal(Fixtures.GpuMachineCases, results.On("h100-box").Count());
+        Assert.Equal(Fixtures.CpuMachineCases, results.On("epyc-2core").Count());
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ResultReaderTests : IDisposable
         Assert.Equal(("NVIDIA H100 80GB HBM3", "570.124.06", "2.10.0", "12.8", false),
             (gpu.Gpu, gpu.GpuDriver, gpu.LibTorch, gpu.CudaRuntime, gpu.DataIsSynthetic));
         Assert.Equal(("none", true, "2", "0.15.8"), (cpu.Gpu, cpu.DataIsSynthetic, cpu.PhysicalCores, cpu.BenchmarkDotNet));
-        Assert.Equal(5, gpu.Files.Count);
+        Assert.Equal(Fixtures.FilesPerMachine, gpu.Files.Count);
     }
 
     [Fact]
@@ -76,6 +76,22 @@ public sealed class ResultReaderTests : IDisposable
         Assert.Equal("AMD EPYC", machine.Cpu);
         Assert.Null(machine.Gpu);
         Assert.Null(machine.DataIsSynthetic);
+    }
+
+    [Fact]
+    public void TheGeoAiObjectMayAlsoSitBesideHostEnvironmentInfo()
+    {
+        var folder = scratch.CopyOf(Fixtures.CpuMachine, "beside");
+        foreach (var file in Directory.GetFiles(folder))
+            ScratchFolder.EditFile(file, root =>
+            {
+                var host = root["HostEnvironmentInfo"]!.AsObject();
+                var geoAi = host["GeoAI"]!;
+                host.Remove("GeoAI");
+                root["GeoAI"] = geoAi;
+            });
+
+        Assert.Equal("epyc-2core", ResultReader.Read([folder]).Machines.Single().Label);
     }
 
     [Fact]
