@@ -1,0 +1,96 @@
+using GeoAI.Report.Results;
+using Perfolizer.Horology;
+using Perfolizer.Mathematics.Common;
+using Perfolizer.Mathematics.Multimodality;
+using Perfolizer.Mathematics.SignificanceTesting;
+using Perfolizer.Mathematics.SignificanceTesting.MannWhitney;
+using Perfolizer.Metrology;
+using Pragmastat;
+using Pragmastat.Metrology;
+
+namespace GeoAI.Report.Compare;
+
+/// <summary>
+/// Compares two sets of results case by case, as dotnet/performance's ResultsComparer does: cases are matched by full
+/// name (parameters included, machine ignored, so two machines compare like two commits), and each pair gets a
+/// Mann–Whitney equivalence test (two one-sided tests) at the relative threshold and again at the absolute noise floor.
+/// A case is Faster or Slower only when both say so; otherwise it is the Same.
+/// </summary>
+public static class ResultComparer
+{
+    private static readonly SimpleEquivalenceTest Test = new(MannWhitneyTest.Instance);
+
+    public static Comparison Compare(CompareOptions options)
+    {
+        var baseResults = ResultReader.Read([options.BasePath]);
+        var diffResults = ResultReader.Read([options.DiffPath]);
+        var baseCases = UniqueByName(baseResults, options.BasePath);
+        var diffCases = UniqueByName(diffResults, options.DiffPath);
+
+        var compared = baseCases.Keys.Where(diffCases.ContainsKey)
+            .Select(name => Judge(name, baseCases[name], diffCases[name], options))
+            .ToList();
+        return new Comparison(options, baseResults, diffResults, compared,
+            baseCases.Where(c => !diffCases.ContainsKey(c.Key)).Select(c => c.Value).ToList(),
+            diffCases.Where(c => !baseCases.ContainsKey(c.Key)).Select(c => c.Value).ToList());
+    }
+
+    /// <summary>One side must name each case once; two machines' results of one case in one folder are ambiguous.</summary>
+    private static Dictionary<string, BenchmarkResult> UniqueByName(ResultSet results, string path)
+    {
+        var cases = new Dictionary<string, BenchmarkResult>(StringComparer.Ordinal);
+        foreach (var result in results.Results)
+        {
+            if (cases.TryGetValue(result.FullName, out var first))
+                throw new ReportException(
+                    $"{path}: {result.FullName} appears twice (machine '{first.Machine}' in {first.SourceFile} and " +
+                    $"machine '{result.Machine}' in {result.SourceFile}); give each side the results of one run");
+            cases[result.FullName] = result;
+        }
+        return cases;
+    }
+
+    private static CaseComparison Judge(string name, BenchmarkResult baseCase, BenchmarkResult diffCase, CompareOptions options)
+    {
+        var noise = NoiseFloorPerImage(diffCase, options);
+        if (baseCase.Samples.Count < CompareOptions.MinimumSamples || diffCase.Samples.Count < CompareOptions.MinimumSamples)
+            return new CaseComparison(name, baseCase, diffCase, Verdict.NotEnoughSamples, noise, null);
+
+        var baseSample = new Sample(baseCase.Samples.ToArray(), TimeUnit.Nanosecond);
+        var diffSample = new Sample(diffCase.Samples.ToArray(), TimeUnit.Nanosecond);
+        var atThreshold = Test.Perform(diffSample, baseSample,
+            new Threshold(new Measurement(options.ThresholdPercent, PercentUnit.Instance)), CompareOptions.Alpha);
+        var verdict = ToVerdict(atThreshold);
+        if (verdict != Verdict.Same && noise > 0)
+        {
+            var atNoise = Test.Perform(diffSample, baseSample,
+                new Threshold(new Measurement(noise, TimeUnit.Nanosecond)), CompareOptions.Alpha);
+            if (ToVerdict(atNoise) != verdict)
+                verdict = Verdict.Same;
+        }
+        return new CaseComparison(name, baseCase, diffCase, verdict, noise, Modality(baseCase) ?? Modality(diffCase));
+    }
+
+    /// <summary>Perform(diff, base): "Greater" means the diff takes longer.</summary>
+    private static Verdict ToVerdict(ComparisonResult result) => result switch
+    {
+        ComparisonResult.Greater => Verdict.Slower,
+        ComparisonResult.Lesser => Verdict.Faster,
+        _ => Verdict.Same,
+    };
+
+    private static double NoiseFloorPerImage(BenchmarkResult result, CompareOptions options) =>
+        result.Parameters.BatchSize is { } batch && batch > 0 ? options.NoisePerBatchNanoseconds / batch : 0;
+
+    /// <summary>
+    /// BenchmarkDotNet's multimodality labels: its MultimodalDistributionAnalyzer's m-value thresholds, and like it no
+    /// label below 15 samples (its minimum workload iteration count), where the m-value is mostly noise.
+    /// </summary>
+    private static string? Modality(BenchmarkResult result)
+    {
+        if (result.Samples.Count < 15)
+            return null;
+        var mValue = MValueCalculator.Calculate(result.Samples.ToArray());
+        return mValue > 4.2 ? "multimodal" : mValue > 3.2 ? "bimodal" : mValue > 2.8 ? "several?" : null;
+    }
+}

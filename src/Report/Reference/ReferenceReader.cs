@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using GeoAI.Report.Results;
+
+namespace GeoAI.Report.Reference;
+
+/// <summary>
+/// Reads reference results of another framework (tools/pytorch_baseline.py writes them):
+/// <c>{ "tool", "version", "machine", "device_name", "threads", "cases": [ { "model", "mode", "device", "batch_size",
+/// "loader", "workers", "pin_memory", "images_per_second", "ns_per_image": [...] } ] }</c>.
+/// </summary>
+public static class ReferenceReader
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new LenientDoubleConverter() },
+    };
+
+    public static IReadOnlyList<ReferenceCase> Read(IEnumerable<string> files) => files.SelectMany(Read).ToList();
+
+    public static IReadOnlyList<ReferenceCase> Read(string file)
+    {
+        if (!File.Exists(file))
+            throw new ReportException($"{file}: reference file not found");
+        ReferenceFile? parsed;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            parsed = JsonSerializer.Deserialize<ReferenceFile>(stream, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
+            throw new ReportException($"{file}: malformed reference JSON{where}: {e.Message}", e);
+        }
+        if (parsed?.Cases is not { Count: > 0 })
+            throw new ReportException($"{file}: reference file has no \"cases\"");
+        var tool = string.IsNullOrWhiteSpace(parsed.Tool) ? "reference" : parsed.Tool;
+        var label = (tool.Equals("pytorch", StringComparison.OrdinalIgnoreCase) ? "PyTorch" : tool) +
+                    (string.IsNullOrWhiteSpace(parsed.Version) ? "" : " " + parsed.Version) + " eager";
+        return parsed.Cases.Select((c, i) => ToCase(c, i, label, parsed.Machine ?? "", file)).ToList();
+    }
+
+    private static ReferenceCase ToCase(ReferenceFileCase c, int index, string tool, string machine, string file)
+    {
+        var where = $"{file}: case #{index + 1}";
+        var model = Required(c.Model, "model", where).ToLowerInvariant();
+        var device = Required(c.Device, "device", where).ToLowerInvariant();
+        var loader = Required(c.Loader, "loader", where).ToLowerInvariant();
+        if (model is not ("cnn" or "vgg11bn"))
+            throw new ReportException($"{where}: model must be \"cnn\" or \"vgg11bn\", not \"{c.Model}\"");
+        if (device is not ("cpu" or "cuda"))
+            throw new ReportException($"{where}: device must be \"cpu\" or \"cuda\", not \"{c.Device}\"");
+        if (loader is not ("resident" or "dataloader"))
+            throw new ReportException($"{where}: loader must be \"resident\" or \"dataloader\", not \"{c.Loader}\"");
+        if (c.BatchSize is not > 0 || c.Workers is not >= 0)
+            throw new ReportException($"{where}: batch_size must be positive and workers zero or more");
+        if (c.NsPerImage is not { Length: > 0 } samples)
+            throw new ReportException($"{where}: no raw measurements (\"ns_per_image\" is missing or empty)");
+        if (samples.Any(s => !double.IsFinite(s) || s <= 0))
+            throw new ReportException($"{where}: ns_per_image has a value that is not a positive number");
+
+        var time = TimeEstimate.FromSamples(samples);
+        // images_per_second and ns_per_image describe the same runs; a factor of 2 apart means one is in other units.
+        if (c.ImagesPerSecond is { } perSecond && double.IsFinite(perSecond) &&
+            !(perSecond > 0 && Math.Max(perSecond / time.ImagesPerSecond, time.ImagesPerSecond / perSecond) <= 2))
+            throw new ReportException(
+                $"{where}: mismatched units: images_per_second is {perSecond.ToString("G4", CultureInfo.InvariantCulture)} " +
+                $"but 1e9 / mean(ns_per_image) is {time.ImagesPerSecond.ToString("G4", CultureInfo.InvariantCulture)}; " +
+                "ns_per_image must be nanoseconds per image");
+        return new ReferenceCase
+        {
+            Tool = tool,
+            Machine = machine,
+            Model = model,
+            Mode = string.IsNullOrWhiteSpace(c.Mode) ? null : c.Mode.ToLowerInvariant(),
+            Device = device,
+            BatchSize = c.BatchSize.Value,
+            Loader = loader,
+            Workers = c.Workers.Value,
+            PinMemory = c.PinMemory ?? false,
+            Samples = samples,
+            Time = time,
+            SourceFile = file,
+        };
+    }
+
+    private static string Required(string? value, string name, string where) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ReportException($"{where}: \"{name}\" is missing") : value;
+
+    private sealed class ReferenceFile
+    {
+        public string? Tool { get; set; }
+        public string? Version { get; set; }
+        public string? Machine { get; set; }
+        public List<ReferenceFileCase>? Cases { get; set; }
+    }
+
+    private sealed class ReferenceFileCase
+    {
+        public string? Model { get; set; }
+        public string? Mode { get; set; }
+        public string? Device { get; set; }
+        public int? BatchSize { get; set; }
+        public string? Loader { get; set; }
+        public int? Workers { get; set; }
+        public bool? PinMemory { get; set; }
+        public double? ImagesPerSecond { get; set; }
+        public double[]? NsPerImage { get; set; }
+    }
+}

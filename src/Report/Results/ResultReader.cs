@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace GeoAI.Report.Results;
+
+/// <summary>
+/// Finds BenchmarkDotNet full JSON files (<c>*-report-full.json</c>) under files and folders, reads them and checks that
+/// every case has raw per-iteration times in nanoseconds per image. Anything unusable is a <see cref="ReportException"/>
+/// that names the file, the case and the problem.
+/// </summary>
+public static class ResultReader
+{
+    public const string FilePattern = "*-report-full.json";
+
+    /// <summary>Two time measures of one case may differ this much before their units are taken to disagree.</summary>
+    private const double UnitTolerance = 2.0;
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        Converters = { new LenientDoubleConverter() },
+    };
+
+    /// <summary>Folders are searched recursively for <see cref="FilePattern"/>; files are taken as given.</summary>
+    public static IReadOnlyList<string> FindFiles(IEnumerable<string> paths)
+    {
+        var searched = paths.ToList();
+        if (searched.Count == 0)
+            throw new ReportException("no result files or folders given");
+        var files = new List<string>();
+        foreach (var path in searched)
+        {
+            if (Directory.Exists(path))
+                files.AddRange(Directory.EnumerateFiles(path, FilePattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            else if (File.Exists(path))
+                files.Add(path);
+            else
+                throw new ReportException($"{path}: no such file or folder");
+        }
+        if (files.Count == 0)
+            throw new ReportException(
+                $"no BenchmarkDotNet full JSON results ({FilePattern}) found in: {string.Join(", ", searched)}");
+        return files.Select(Path.GetFullPath).Distinct().ToList();
+    }
+
+    public static ResultSet Read(IEnumerable<string> paths)
+    {
+        var files = FindFiles(paths);
+        var results = new List<BenchmarkResult>();
+        var environments = new List<(string Label, BdnHostEnvironment? Host, string File)>();
+        foreach (var file in files)
+        {
+            var parsed = Parse(file);
+            if (parsed.GeoAI is not null)
+                (parsed.HostEnvironmentInfo ??= new BdnHostEnvironment()).GeoAI ??= parsed.GeoAI;
+            var label = MachineLabel(parsed.HostEnvironmentInfo);
+            environments.Add((label, parsed.HostEnvironmentInfo, file));
+            results.AddRange(parsed.Benchmarks!.Select((b, i) => ToResult(b, i, label, file)));
+        }
+        RejectDuplicates(results);
+        var machines = environments.GroupBy(e => e.Label)
+            .Select(g => Merge(g.Key, g.Select(e => (e.Host, e.File)).ToList()))
+            .ToList();
+        return new ResultSet(results, machines, files);
+    }
+
+    private static BdnResultFile Parse(string file)
+    {
+        BdnResultFile? parsed;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            parsed = JsonSerializer.Deserialize<BdnResultFile>(stream, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
+            throw new ReportException($"{file}: malformed JSON{where}: {FirstSentence(e.Message)}", e);
+        }
+        catch (IOException e)
+        {
+            throw new ReportException($"{file}: cannot be read: {e.Message}", e);
+        }
+        if (parsed?.Benchmarks is not { Count: > 0 })
+            throw new ReportException($"{file}: has no \"Benchmarks\"; is it a BenchmarkDotNet full JSON export?");
+        return parsed;
+    }
+
+    private static BenchmarkResult ToResult(BdnBenchmark benchmark, int index, string machine, string file)
+    {
+        var name = benchmark.FullName;
+        if (string.IsNullOrWhiteSpace(name))
+            throw new ReportException($"{file}: benchmark #{index + 1} has no \"FullName\"");
+
+        var samples = RawSamples(benchmark);
+        if (samples.Length == 0)
+            throw new ReportException(
+                $"{file}: benchmark {name} has no raw measurements (Statistics.OriginalValues and the Workload " +
+                "measurements are missing or empty): the case may have failed, or the file was written by a brief " +
+                "exporter; export with JsonExporter.Full");
+        if (samples.Any(s => !double.IsFinite(s) || s <= 0))
+            throw new ReportException($"{file}: benchmark {name} has a time that is not a positive number");
+
+        var time = Estimate(benchmark.Statistics, samples);
+        CheckUnits(benchmark, time, file, name);
+        var parameters = CaseParameters.Parse(benchmark.Parameters);
+        return new BenchmarkResult
+        {
+            FullName = name,
+            Type = benchmark.Type ?? "",
+            Method = benchmark.Method ?? "",
+            Parameters = parameters,
+            Samples = samples,
+            Time = time,
+            PeakGpuMemoryMb = Metric(benchmark, "PeakGpuMemoryMB") is { } mb && double.IsFinite(mb) ? mb : null,
+            Machine = machine,
+            SourceFile = file,
+        };
+    }
+
+    /// <summary>
+    /// Per-iteration nanoseconds per operation: BenchmarkDotNet's OriginalValues, else its Workload Result measurements
+    /// (overhead subtracted), else Workload Actual.
+    /// </summary>
+    private static double[] RawSamples(BdnBenchmark benchmark)
+    {
+        if (benchmark.Statistics?.OriginalValues is { Length: > 0 } values)
+            return values;
+        var result = PerOperation(benchmark, "Result");
+        return result.Length > 0 ? result : PerOperation(benchmark, "Actual");
+    }
+
+    private static double[] PerOperation(BdnBenchmark benchmark, string stage) =>
+        (benchmark.Measurements ?? [])
+            .Where(m => m.IterationMode == "Workload" && m.IterationStage == stage && m.Operations > 0)
+            .Select(m => m.Nanoseconds / m.Operations)
+            .ToArray();
+
+    private static TimeEstimate Estimate(BdnStatistics? statistics, double[] samples)
+    {
+        if (statistics?.ConfidenceInterval is not { } interval || !double.IsFinite(interval.Lower) || !double.IsFinite(interval.Upper))
+            return TimeEstimate.FromSamples(samples);
+        return new TimeEstimate(statistics.Mean, statistics.Median, interval.Lower, interval.Upper,
+            LevelPercent(interval.Level), statistics.N > 0 ? statistics.N : samples.Length);
+    }
+
+    /// <summary>BenchmarkDotNet's LegacyConfidenceLevel enum, in declaration order.</summary>
+    private static double LevelPercent(int level) =>
+        level is >= 0 and < 13 ? new[] { 50, 70, 75, 80, 85, 90, 92, 95, 96, 97, 98, 99, 99.9 }[level] : double.NaN;
+
+    /// <summary>
+    /// Every GeoAI.Bench time must be nanoseconds per image. Two checks that need nothing outside the file: the statistics
+    /// must agree with the raw Workload measurements (else they are not nanoseconds per operation), and the suite's
+    /// images/s metric must agree with 1e9 / mean (else an operation is not one image: OperationsPerInvoke was not set
+    /// to the image count). Real units mistakes are factors of 1000 or of a batch size; noise is far below a factor of 2.
+    /// </summary>
+    private static void CheckUnits(BdnBenchmark benchmark, TimeEstimate time, string file, string name)
+    {
+        var measured = PerOperation(benchmark, "Result");
+        if (benchmark.Statistics is { } statistics && measured.Length > 0 && OutOfTolerance(statistics.Median, Median(measured)))
+            throw new ReportException(
+                $"{file}: benchmark {name} has mismatched units: Statistics median {Number(statistics.Median)} but the " +
+                $"Workload Result measurements give {Number(Median(measured))} ns per operation; " +
+                "the statistics must be nanoseconds per operation");
+        if (Metric(benchmark, "ImagesPerSecond") is { } imagesPerSecond && double.IsFinite(imagesPerSecond) &&
+            OutOfTolerance(imagesPerSecond, time.ImagesPerSecond))
+            throw new ReportException(
+                $"{file}: benchmark {name} has mismatched units: its ImagesPerSecond metric is {Number(imagesPerSecond)} " +
+                $"but 1e9 / mean time per operation is {Number(time.ImagesPerSecond)}; times must be nanoseconds per " +
+                "image (OperationsPerInvoke = images per invocation)");
+    }
+
+    private static bool OutOfTolerance(double a, double b) =>
+        !(a > 0 && b > 0) || Math.Max(a / b, b / a) > UnitTolerance;
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static double? Metric(BdnBenchmark benchmark, string id) =>
+        benchmark.Metrics?.FirstOrDefault(m => string.Equals(m.Descriptor?.Id, id, StringComparison.OrdinalIgnoreCase))?.Value;
+
+    private static void RejectDuplicates(List<BenchmarkResult> results)
+    {
+        foreach (var group in results.GroupBy(r => (r.Machine, r.FullName)).Where(g => g.Count() > 1))
+        {
+            var files = group.Select(r => r.SourceFile).Distinct().ToList();
+            throw new ReportException(
+                $"{group.Key.FullName} appears {group.Count()} times for machine '{group.Key.Machine}' " +
+                $"(in {string.Join(" and ", files)}); give each run of a machine once");
+        }
+    }
+
+    private static string MachineLabel(BdnHostEnvironment? host)
+    {
+        if (GeoAi(host, "Machine") is { Length: > 0 } machine)
+            return machine;
+        var parts = new[] { host?.ProcessorName, host?.OsVersion }.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        return parts.Count > 0 ? string.Join(", ", parts) : "unknown machine";
+    }
+
+    private static MachineEnvironment Merge(string label, List<(BdnHostEnvironment? Host, string File)> files)
+    {
+        string? Join(Func<BdnHostEnvironment?, string?> field)
+        {
+            var values = files.Select(f => field(f.Host)).Where(v => !string.IsNullOrWhiteSpace(v)).Distinct().ToList();
+            return values.Count == 0 ? null : string.Join(" / ", values);
+        }
+
+        var hosts = files.Select(f => f.Host).ToList();
+        var cuda = hosts.Any(h => string.Equals(GeoAi(h, "CudaAvailable"), "true", StringComparison.OrdinalIgnoreCase));
+        var syntheticFlags = hosts.Select(h => GeoAi(h, "DataIsSynthetic")).Where(v => v is not null).ToList();
+        return new MachineEnvironment
+        {
+            Label = label,
+            Cpu = Join(h => GeoAi(h, "Cpu") ?? h?.ProcessorName),
+            PhysicalCores = Join(h => h?.PhysicalCoreCount?.ToString(CultureInfo.InvariantCulture)),
+            LogicalCores = Join(h => h?.LogicalCoreCount?.ToString(CultureInfo.InvariantCulture)),
+            CudaAvailable = cuda,
+            Gpu = Join(h => h?.GeoAI is null ? null
+                : string.Equals(GeoAi(h, "CudaAvailable"), "true", StringComparison.OrdinalIgnoreCase) ? GeoAi(h, "Device") : "none"),
+            GpuDriver = Join(h => GeoAi(h, "GpuDriver")),
+            LibTorch = Join(h => GeoAi(h, "LibTorch")),
+            TorchBuild = Join(h => GeoAi(h, "Build") ?? GeoAi(h, "TorchBackend")),
+            CudaRuntime = Join(h => GeoAi(h, "CudaRuntime")),
+            Cudnn = Join(h => GeoAi(h, "Cudnn")),
+            TorchThreads = Join(h => GeoAi(h, "TorchThreads")),
+            DotNet = Join(h => h?.RuntimeVersion),
+            BenchmarkDotNet = Join(h => h?.BenchmarkDotNetVersion),
+            Os = Join(h => h?.OsVersion),
+            DataSource = Join(h => GeoAi(h, "DataSource")),
+            DataIsSynthetic = syntheticFlags.Count == 0 ? null
+                : syntheticFlags.Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase)),
+            Files = files.Select(f => f.File).ToList(),
+        };
+    }
+
+    /// <summary>A field of the GeoAI object as text, whatever JSON type the exporter used; null when absent.</summary>
+    private static string? GeoAi(BdnHostEnvironment? host, string name)
+    {
+        if (host?.GeoAI is null)
+            return null;
+        var entry = host.GeoAI.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+        if (entry.Key is null)
+            return null;
+        return entry.Value.ValueKind switch
+        {
+            JsonValueKind.String => entry.Value.GetString(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            _ => entry.Value.GetRawText(),
+        };
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+}

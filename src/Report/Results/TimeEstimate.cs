@@ -1,0 +1,37 @@
+using Perfolizer.Mathematics.Common;
+
+namespace GeoAI.Report.Results;
+
+/// <summary>
+/// The centre and spread of one case's time per image, in nanoseconds: mean, median and a confidence interval of the mean.
+/// </summary>
+public sealed record TimeEstimate(double Mean, double Median, double Lower, double Upper, double LevelPercent, int N)
+{
+    /// <summary>The confidence level BenchmarkDotNet reports, and the one used where the reporter computes an interval.</summary>
+    public const double DefaultLevelPercent = 99.9;
+
+    /// <summary>Half the width of the confidence interval (BenchmarkDotNet's "Error" column).</summary>
+    public double Margin => (Upper - Lower) / 2;
+
+    /// <summary>Images per second for a time per image in nanoseconds.</summary>
+    public double ImagesPerSecond => 1e9 / Mean;
+
+    /// <summary>A 99.9 % Student-t interval of the mean, as BenchmarkDotNet computes it, for samples from elsewhere.</summary>
+    public static TimeEstimate FromSamples(IReadOnlyList<double> samples)
+    {
+        if (samples.Count == 0)
+            throw new ArgumentException("no samples", nameof(samples));
+        var mean = samples.Average();
+        var sorted = samples.Order().ToArray();
+        var median = sorted.Length % 2 == 1
+            ? sorted[sorted.Length / 2]
+            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        if (samples.Count < 2)
+            return new TimeEstimate(mean, median, mean, mean, DefaultLevelPercent, samples.Count);
+        var variance = samples.Sum(x => (x - mean) * (x - mean)) / (samples.Count - 1);
+        var standardError = Math.Sqrt(variance / samples.Count);
+        var interval = new ConfidenceIntervalEstimator(samples.Count, mean, standardError)
+            .ConfidenceInterval(ConfidenceLevel.L999);
+        return new TimeEstimate(mean, median, interval.Lower, interval.Upper, DefaultLevelPercent, samples.Count);
+    }
+}

@@ -1,0 +1,41 @@
+namespace GeoAI.Tests.Report;
+
+/// <summary>
+/// The reporter's fixture results (copied beside the test assembly). Two machines, in BenchmarkDotNet 0.15.8's full JSON
+/// shape: h100-box has CPU and CUDA cases on real data, epyc-2core has CPU cases only, on synthetic data. Tests that
+/// check numbers name the case they use and how its expected value follows from the file (see Fixtures/README.md).
+/// </summary>
+internal static class Fixtures
+{
+    public static string Root => Path.Combine(AppContext.BaseDirectory, "Report", "Fixtures");
+
+    /// <summary>CPU and CUDA results: every chart has data here.</summary>
+    public static string GpuMachine => Path.Combine(Root, "h100-box");
+
+    /// <summary>CPU-only results on synthetic data: the CPU → CUDA chart has nothing to show.</summary>
+    public static string CpuMachine => Path.Combine(Root, "epyc-2core");
+
+    public static string PyTorchReference => Path.Combine(Root, "reference", "pytorch-h100-box.json");
+
+    // Counts the tests rely on; update them with the files.
+    public const int GpuMachineCases = 39;
+    public const int CpuMachineCases = 16;
+    public const int FilesPerMachine = 5;
+
+    /// <summary>Cases (same full name) both machines ran: all CPU cases.</summary>
+    public const int SharedCases = 14;
+
+    /// <summary>h100-box: 1 CPU→CUDA, 4 data-path, 3 batch-scaling; epyc-2core: 4 data-path, 1 batch-scaling; 4 per-class machine charts.</summary>
+    public const int ChartsOfBoth = 17;
+
+    /// <summary>epyc-2core alone: 4 data-path charts and 1 batch-scaling chart.</summary>
+    public const int ChartsOfCpuMachine = 5;
+
+    public const string CnnTrainingFile = "GeoAI.Bench.Benchmarks.CnnTraining-report-full.json";
+
+    /// <summary>On h100-box: 12 samples, mean 180 µs per image (noise floor at 0.5 ms per batch: 12.5 µs per image).</summary>
+    public const string CpuHostCase = "GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 0)";
+
+    /// <summary>On h100-box: 15 samples, mean 2.2 µs per image, below a 0.5 ms-per-batch floor of 0.98 µs per image at 20 %.</summary>
+    public const string CudaResidentCase = "GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cuda, BatchSize: 512, Loader: GpuResident, Workers: 0)";
+}

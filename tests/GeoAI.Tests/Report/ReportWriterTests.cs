@@ -1,0 +1,156 @@
+using System.Buffers.Binary;
+using System.Text.RegularExpressions;
+using GeoAI.Report;
+
+namespace GeoAI.Tests.Report;
+
+/// <summary>
+/// The report folder: which files, which numbers (worked out by hand from the fixtures, see Fixtures/README.md), which
+/// charts are left out and why, and that bad input or a foreign folder never leaves a half-written report.
+/// </summary>
+public sealed partial class ReportWriterTests(FullReport fullReport) : IClassFixture<FullReport>, IDisposable
+{
+    private readonly ScratchFolder scratch = new();
+
+    private WrittenReport WriteBoth() => fullReport.Written;
+
+    [Fact]
+    public void WritesMarkdownHtmlAndEachChartAsPngAndSvg()
+    {
+        var written = WriteBoth();
+
+        Assert.Equal(Fixtures.ChartsOfBoth, written.Charts);
+        Assert.Equal(2 + 2 * written.Charts, written.Files.Count);
+        Assert.Contains("report.md", written.Files);
+        Assert.Contains("report.html", written.Files);
+        Assert.Contains("charts/speedup-cpu-cuda-h100-box.png", written.Files);
+        Assert.Contains("charts/speedup-cpu-cuda-h100-box.svg", written.Files);
+        foreach (var file in written.Files)
+            Assert.True(new FileInfo(Path.Combine(written.Directory, file)).Length > 0, file);
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(Path.GetDirectoryName(written.Directory)!),
+            p => Path.GetFileName(p).StartsWith('.'));
+    }
+
+    [Fact]
+    public void ChartsArePrintSizedPngsAndSvgsWithRealText()
+    {
+        var written = WriteBoth();
+        var png = File.ReadAllBytes(Path.Combine(written.Directory, "charts", "speedup-cpu-cuda-h100-box.png"));
+        var svg = File.ReadAllText(Path.Combine(written.Directory, "charts", "speedup-cpu-cuda-h100-box.svg"));
+
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.Equal(1920, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4))); // 960 px drawn at 2×
+        Assert.StartsWith("<?xml", svg);
+        Assert.Contains("font-family=\"DejaVu Sans\"", svg);
+        Assert.Contains("CPU → CUDA speedup on h100-box", svg);
+        Assert.Contains("26.7×", svg);
+    }
+
+    [Fact]
+    public void TablesHoldTheNumbersOfTheFixtures()
+    {
+        var markdown = File.ReadAllText(Path.Combine(WriteBoth().Directory, "report.md"));
+
+        // epyc-2core, CNN training, CPU, batch 40, host loader: mean 800,000 ns = 800 µs per image; 1e9 / 800,000 =
+        // 1,250 images/s; ± is BenchmarkDotNet's 99.9 % margin (21,552 ns); 12 iterations; it is its own baseline.
+        Assert.Contains("| CPU · batch 40 · host, 0 workers | 800 | 21.6 | 1,250 | 1.00× (baseline) | – | 12 |", markdown);
+        // Same, 2 workers: mean 760,000 ns; 1e9 / 760,000 = 1,316 images/s; 800 / 760 = 1.05× over the baseline.
+        Assert.Contains("| CPU · batch 40 · host, 2 workers | 760 | 23.3 | 1,316 | 1.05× | – | 12 |", markdown);
+        // h100-box, CNN training at batch 128: fastest CPU 120,000 ns, fastest CUDA 4,489.24 ns: 26.73×.
+        Assert.Contains("| CNN training | 128 | device-resident | 120 | device-resident | 4.49 | 26.7× |", markdown);
+        // Peak GPU memory of that CUDA case: 1,680.1 MB.
+        Assert.Contains("| CUDA · batch 128 · device-resident | 4.49 | 0.074 | 222,755 | 10.0× | 1,680 | 14 |", markdown);
+        // PyTorch reference of the same case: mean 4,000 ns = 250,000 images/s; 222,755 / 250,000 = 0.89.
+        Assert.Matches(@"\| ↳ \*PyTorch 2\.6\.0 eager\* \| 4\.00 \| 0\.0\d\d \| 250,000 \|  \|  \| 10 \| 0\.89× \|", markdown);
+        Assert.Contains("- Reference PyTorch 2.6.0 eager case (vgg11bn frozen cuda batch 512 resident 0 workers) is not shown: " +
+                        "no TorchSharp case on 'h100-box' measured the same work.", markdown);
+    }
+
+    [Fact]
+    public void EnvironmentTableAndSyntheticDataNote()
+    {
+        var markdown = File.ReadAllText(Path.Combine(WriteBoth().Directory, "report.md"));
+
+        Assert.Contains("|  | h100-box | epyc-2core |", markdown);
+        Assert.Contains("| GPU | NVIDIA H100 80GB HBM3 | none |", markdown);
+        Assert.Contains("| Cores (physical / logical) | 16 / 32 | 2 / 2 |", markdown);
+        Assert.Contains("| libtorch (build) | 2.10.0 (cuda-12.8) | 2.10.0 (cpu) |", markdown);
+        Assert.Contains("| Data source | EuroSAT RGB zip (27000 images) — real | synthetic EuroSAT (27000 images, seed 42) — **synthetic** |", markdown);
+        Assert.Contains("> **Note:** **Synthetic data** on `epyc-2core`", markdown);
+    }
+
+    [Fact]
+    public void ChartsWithoutDataAreLeftOutWithAReason()
+    {
+        var written = ReportWriter.Write(new ReportOptions { Inputs = [Fixtures.CpuMachine], OutputDirectory = scratch.Combine("cpu") });
+        var markdown = File.ReadAllText(Path.Combine(written.Directory, "report.md"));
+
+        Assert.DoesNotContain(written.Files, f => f.Contains("speedup-cpu-cuda"));
+        Assert.DoesNotContain(written.Files, f => f.Contains("machines-"));
+        Assert.Contains("No CPU → CUDA chart: no machine has CPU and CUDA results for the same workload and batch size " +
+                        "(`epyc-2core` ran on the CPU only).", markdown);
+        Assert.Contains("No machine comparison: all results come from one machine (`epyc-2core`).", markdown);
+        Assert.Contains("- No batch-scaling chart for VGG11-BN training, frozen on `epyc-2core`: only batch size 40 was measured.", markdown);
+        Assert.Equal(Fixtures.ChartsOfCpuMachine, written.Charts);
+        Assert.Contains(written.Omitted, s => s.StartsWith("No CPU → CUDA chart", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HtmlIsSelfContained()
+    {
+        var written = WriteBoth();
+        var html = File.ReadAllText(Path.Combine(written.Directory, "report.html"));
+
+        var images = ImageSource().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(written.Charts, images.Count);
+        Assert.All(images, src => Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", src));
+        Assert.DoesNotMatch(@"(src|href)=""(https?:)?//", html);
+        Assert.DoesNotContain("<link", html);
+        Assert.Contains("<td class=\"num\">1,250</td>", html);
+    }
+
+    [Fact]
+    public void BadInputLeavesNoReport()
+    {
+        var broken = scratch.CopyOf(Fixtures.CpuMachine, "broken");
+        File.WriteAllText(Path.Combine(broken, Fixtures.CnnTrainingFile), "{ not json");
+        var output = scratch.Combine("out", "report");
+
+        Assert.Throws<ReportException>(() => ReportWriter.Write(new ReportOptions { Inputs = [broken], OutputDirectory = output }));
+
+        Assert.False(Directory.Exists(scratch.Combine("out")));
+        Assert.Equal(["broken"], Directory.GetFileSystemEntries(scratch.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void PreviousReportIsReplacedWhole()
+    {
+        var first = ReportWriter.Write(new ReportOptions { Inputs = [Fixtures.GpuMachine], OutputDirectory = scratch.Combine("report") });
+        Assert.Contains("charts/speedup-cpu-cuda-h100-box.png", first.Files);
+
+        var second = ReportWriter.Write(new ReportOptions { Inputs = [Fixtures.CpuMachine], OutputDirectory = scratch.Combine("report") });
+
+        var onDisk = Directory.EnumerateFiles(second.Directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(second.Directory, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+        Assert.Equal(second.Files, onDisk);
+        Assert.Equal(["report"], Directory.GetFileSystemEntries(scratch.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void FolderWithOtherFilesIsRefusedAndLeftAlone()
+    {
+        var folder = Directory.CreateDirectory(scratch.Combine("notes")).FullName;
+        File.WriteAllText(Path.Combine(folder, "thesis.tex"), "mine");
+
+        var error = Assert.Throws<ReportException>(() =>
+            ReportWriter.Write(new ReportOptions { Inputs = [Fixtures.CpuMachine], OutputDirectory = folder }));
+
+        Assert.Contains("holds files that are not a report (thesis.tex)", error.Message);
+        Assert.Equal(["thesis.tex"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+    }
+
+    [GeneratedRegex("<img src=\"([^\"]*)\"")]
+    private static partial Regex ImageSource();
+
+    public void Dispose() => scratch.Dispose();
+}
