@@ -15,6 +15,8 @@ internal static class Cli
     [
         InfoCommand.Definition,
         SummaryCommand.Definition,
+        DownloadCommand.Definition,
+        CacheCommand.Definition,
     ];
 
     public static int Run(string[] args)

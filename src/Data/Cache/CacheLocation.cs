@@ -22,16 +22,26 @@ public static class CacheLocation
         get
         {
             var explicitDirectory = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            if (!string.IsNullOrEmpty(explicitDirectory))
-                return Path.GetFullPath(explicitDirectory);
+            return !string.IsNullOrEmpty(explicitDirectory) ? Path.GetFullPath(explicitDirectory) : Path.Combine(Root, "data");
+        }
+    }
+
+    /// <summary>
+    /// The geoai-bench cache root: <c>$GEOAI_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/geoai-bench</c>, else
+    /// <c>~/.cache/geoai-bench</c> (the compat runtime keeps its rootfs there too).
+    /// </summary>
+    public static string Root
+    {
+        get
+        {
             var geoaiCache = Environment.GetEnvironmentVariable("GEOAI_CACHE_DIR");
             if (!string.IsNullOrEmpty(geoaiCache))
-                return Path.GetFullPath(Path.Combine(geoaiCache, "data"));
+                return Path.GetFullPath(geoaiCache);
             var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
             var cacheRoot = !string.IsNullOrEmpty(xdg)
                 ? xdg
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-            return Path.GetFullPath(Path.Combine(cacheRoot, "geoai-bench", "data"));
+            return Path.GetFullPath(Path.Combine(cacheRoot, "geoai-bench"));
         }
     }
 

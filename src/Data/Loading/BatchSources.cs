@@ -15,8 +15,9 @@ public static class BatchSources
         Create(data, indices, device, options, beforeBatch: null);
 
     /// <param name="beforeBatch">Host loaders call it with the batch number before assembling each batch (fault injection in tests).</param>
+    /// <param name="tensorPathOnCpu">The resident loader runs its device code path even on a CPU device (tests cover it that way).</param>
     internal static IBatchSource Create(EuroSatData data, IReadOnlyList<int> indices, Device device, LoaderOptions options,
-        Action<int>? beforeBatch)
+        Action<int>? beforeBatch, bool tensorPathOnCpu = false)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(indices);
@@ -29,7 +30,7 @@ public static class BatchSources
                 throw new ArgumentOutOfRangeException(nameof(indices), index, $"the data set holds {data.Count} images");
         return options.Kind switch
         {
-            LoaderKind.GpuResident => new GpuResidentBatchSource(data, indices, device, options),
+            LoaderKind.GpuResident => new GpuResidentBatchSource(data, indices, device, options, tensorPathOnCpu),
             LoaderKind.Host => new HostBatchSource(data, indices, device, options, beforeBatch),
             LoaderKind.HostPinnedPrefetch => new HostPinnedPrefetchBatchSource(data, indices, device, options, beforeBatch),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown loader kind"),

@@ -51,10 +51,11 @@ public abstract class ImageFileSource : EuroSatSource
     /// <summary>"kind:count:" and XxHash3 over each image's path and the given facts about image i, in hex.</summary>
     private protected string HashImages(Func<int, string> facts)
     {
-        var hash = new XxHash3();
+        var text = new StringBuilder();
         for (var i = 0; i < Images.Count; i++)
-            hash.Append(Encoding.UTF8.GetBytes($"{Images[i].RelativePath}\0{facts(i)}\n"));
-        return $"{Kind}:{Count}:{Convert.ToHexStringLower(hash.GetCurrentHash())}";
+            text.Append(Images[i].RelativePath).Append('\0').Append(facts(i)).Append('\n');
+        var hash = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text.ToString()));
+        return string.Create(CultureInfo.InvariantCulture, $"{Kind}:{Count}:{hash:x16}");
     }
 
     private protected abstract class EncodedReader : IDisposable

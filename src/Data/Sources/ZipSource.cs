@@ -31,11 +31,10 @@ public sealed class ZipSource : ImageFileSource
         // Folders appear as entries ending in '/', and implicitly as the parents of files.
         var directories = archive.Entries.Where(IsDirectory).Select(e => e.FullName.TrimEnd('/'));
         var (classNames, images) = ImageFolderLayout.Resolve(files, directories, path);
-        var crcByName = archive.Entries.Where(e => !IsDirectory(e))
-            .GroupBy(e => e.FullName.Replace('\\', '/'), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count() == 1
-                ? g.First().Crc32
-                : throw new DataSourceException($"{path}: {g.Key}", "zip holds this entry more than once"), StringComparer.Ordinal);
+        var crcByName = new Dictionary<string, uint>(StringComparer.Ordinal);
+        foreach (var entry in archive.Entries)
+            if (!IsDirectory(entry) && !crcByName.TryAdd(entry.FullName.Replace('\\', '/'), entry.Crc32))
+                throw new DataSourceException($"{path}: {entry.FullName}", "zip holds this entry more than once");
         var crcs = images.Select(i => crcByName[i.RelativePath]).ToList();
         return new ZipSource(path, classNames, images, crcs);
     }

@@ -7,15 +7,14 @@ namespace GeoAI.Tests.Data;
 [Collection(SerialCollection.Name)]
 public class LoaderMemoryTests(SyntheticDataFixture fixture) : IClassFixture<SyntheticDataFixture>
 {
-    public static TheoryData<LoaderKind, int> AllLoaders => LoaderTests.AllLoaders;
-
     [Theory]
-    [MemberData(nameof(AllLoaders))]
-    public void ThousandStepsKeepTheTensorCountAndMemoryFlat(LoaderKind kind, int workers)
+    [MemberData(nameof(LoaderCase.All), MemberType = typeof(LoaderCase))]
+    public void ThousandStepsKeepTheTensorCountAndMemoryFlat(string loader)
     {
+        var workers = LoaderCase.Named(loader).Workers;
         // 16 images per batch: a leaked batch is 786 KB, so 900 leaked steps would add over 700 MB and 1,800 tensors.
         var before = Tensor.TotalCount;
-        var source = BatchSources.Create(fixture.Data, fixture.Train, CPU, new LoaderOptions(kind, 16, workers));
+        var source = LoaderCase.Named(loader).Create(fixture.Data, fixture.Train, 16);
         long tensorsAtStep100 = 0, mostTensors = 0, bytesAtStep100 = 0;
         var step = 0;
         for (var epoch = 0; step < 1000; epoch++)
@@ -43,11 +42,11 @@ public class LoaderMemoryTests(SyntheticDataFixture fixture) : IClassFixture<Syn
     }
 
     [Theory]
-    [MemberData(nameof(AllLoaders))]
-    public void BreakingOutAndDisposingLeavesNoTensorBehind(LoaderKind kind, int workers)
+    [MemberData(nameof(LoaderCase.All), MemberType = typeof(LoaderCase))]
+    public void BreakingOutAndDisposingLeavesNoTensorBehind(string loader)
     {
         var before = Tensor.TotalCount;
-        var source = BatchSources.Create(fixture.Data, fixture.Train, CPU, new LoaderOptions(kind, 8, workers, PrefetchDepth: 3));
+        var source = LoaderCase.Named(loader).Create(fixture.Data, fixture.Train, 8, prefetchDepth: 3);
         var taken = 0;
         foreach (var (x, y) in source.Epoch(0))
         {

@@ -7,21 +7,12 @@ namespace GeoAI.Tests.Data;
 
 public class LoaderTests(SyntheticDataFixture fixture) : IClassFixture<SyntheticDataFixture>
 {
-    public static TheoryData<LoaderKind, int> AllLoaders => new()
-    {
-        { LoaderKind.GpuResident, 0 },
-        { LoaderKind.Host, 0 },
-        { LoaderKind.Host, 2 },
-        { LoaderKind.HostPinnedPrefetch, 0 },
-        { LoaderKind.HostPinnedPrefetch, 2 },
-    };
-
     [Theory]
-    [MemberData(nameof(AllLoaders))]
-    public void EveryLoaderYieldsTheSameSamplesInTheSameOrderWithTheSameValues(LoaderKind kind, int workers)
+    [MemberData(nameof(LoaderCase.All), MemberType = typeof(LoaderCase))]
+    public void EveryLoaderYieldsTheSameSamplesInTheSameOrderWithTheSameValues(string loader)
     {
         const int batchSize = 32;
-        using var source = BatchSources.Create(fixture.Data, fixture.Train, CPU, new LoaderOptions(kind, batchSize, workers, Seed: 7));
+        using var source = LoaderCase.Named(loader).Create(fixture.Data, fixture.Train, batchSize, seed: 7);
 
         Assert.Equal(225, source.SampleCount);
         Assert.Equal(8, source.BatchesPerEpoch);
@@ -45,7 +36,7 @@ public class LoaderTests(SyntheticDataFixture fixture) : IClassFixture<Synthetic
                     {
                         var expected = fixture.Data.Image(samples[k]).ToArray().Select(Normalization.Normalize);
                         Assert.True(expected.SequenceEqual(pixels.Skip(k * EuroSatClasses.BytesPerImage).Take(EuroSatClasses.BytesPerImage)),
-                            $"{kind}/{workers}: epoch {epoch} batch {batches} sample {k} differs");
+                            $"{loader}: epoch {epoch} batch {batches} sample {k} differs");
                     }
                     batches++;
                 }
@@ -86,13 +77,12 @@ public class LoaderTests(SyntheticDataFixture fixture) : IClassFixture<Synthetic
     }
 
     [Theory]
-    [InlineData(LoaderKind.Host, 0)]
-    [InlineData(LoaderKind.Host, 2)]
-    [InlineData(LoaderKind.HostPinnedPrefetch, 2)]
-    public void AWorkersExceptionReachesTheCallerWithItsMessage(LoaderKind kind, int workers)
+    [InlineData("host-0")]
+    [InlineData("host-2")]
+    [InlineData("pinned-2")]
+    public void AWorkersExceptionReachesTheCallerWithItsMessage(string loader)
     {
-        using var source = BatchSources.Create(fixture.Data, fixture.Train, CPU, new LoaderOptions(kind, 16, workers),
-            beforeBatch: batch =>
+        using var source = LoaderCase.Named(loader).Create(fixture.Data, fixture.Train, 16, beforeBatch: batch =>
             {
                 if (batch == 5)
                     throw new InvalidOperationException("disk on fire while reading batch 5");
@@ -114,12 +104,12 @@ public class LoaderTests(SyntheticDataFixture fixture) : IClassFixture<Synthetic
     }
 
     [Theory]
-    [MemberData(nameof(AllLoaders))]
-    public async Task BreakingOutEarlyDoesNotDeadlockAndTheNextEpochRuns(LoaderKind kind, int workers)
+    [MemberData(nameof(LoaderCase.All), MemberType = typeof(LoaderCase))]
+    public async Task BreakingOutEarlyDoesNotDeadlockAndTheNextEpochRuns(string loader)
     {
         await RunWithin(TimeSpan.FromSeconds(60), () =>
         {
-            using var source = BatchSources.Create(fixture.Data, fixture.Train, CPU, new LoaderOptions(kind, 8, workers, PrefetchDepth: 1));
+            using var source = LoaderCase.Named(loader).Create(fixture.Data, fixture.Train, 8, prefetchDepth: 1);
             foreach (var (x, y) in source.Epoch(0))
             {
                 x.Dispose();
@@ -131,12 +121,12 @@ public class LoaderTests(SyntheticDataFixture fixture) : IClassFixture<Synthetic
     }
 
     [Theory]
-    [MemberData(nameof(AllLoaders))]
-    public async Task DisposingTheSourceMidEpochStopsItsWorkers(LoaderKind kind, int workers)
+    [MemberData(nameof(LoaderCase.All), MemberType = typeof(LoaderCase))]
+    public async Task DisposingTheSourceMidEpochStopsItsWorkers(string loader)
     {
         await RunWithin(TimeSpan.FromSeconds(60), () =>
         {
-            var source = BatchSources.Create(fixture.Data, fixture.Train, CPU, new LoaderOptions(kind, 8, workers, PrefetchDepth: 1));
+            var source = LoaderCase.Named(loader).Create(fixture.Data, fixture.Train, 8, prefetchDepth: 1);
             using var epoch = source.Epoch(0).GetEnumerator();
             Assert.True(epoch.MoveNext());
             epoch.Current.X.Dispose();
@@ -152,7 +142,7 @@ public class LoaderTests(SyntheticDataFixture fixture) : IClassFixture<Synthetic
     public void YieldedTensorsBelongToNoDisposeScope()
     {
         TorchBackend.EnsureLoaded();
-        using var source = BatchSources.Create(fixture.Data, fixture.Train, CPU, new LoaderOptions(LoaderKind.GpuResident, 50));
+        using var source = LoaderCase.Named("resident-device-path").Create(fixture.Data, fixture.Train, 50);
         var kept = new List<Tensor>();
         using (NewDisposeScope())
             foreach (var (x, y) in source.Epoch(0))
@@ -171,6 +161,8 @@ public class LoaderTests(SyntheticDataFixture fixture) : IClassFixture<Synthetic
         using var pinned = BatchSources.Create(fixture.Data, fixture.Train, CPU, new LoaderOptions(LoaderKind.HostPinnedPrefetch, 32));
 
         Assert.Contains("resident in host memory", resident.Description);
+        using var devicePath = LoaderCase.Named("resident-device-path").Create(fixture.Data, fixture.Train, 32);
+        Assert.Contains("uploaded once", devicePath.Description);
         Assert.Contains("2 workers", host.Description);
         Assert.Contains("inactive", pinned.Description);
     }
