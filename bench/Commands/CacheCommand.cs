@@ -71,7 +71,7 @@ internal static class CacheCommand
         }
         catch (DataSourceException e)
         {
-            AnsiConsole.MarkupLine($"[red]error[/]: {Markup.Escape(e.Message)}");
+            Console.Error.WriteLine($"error: {e.Message}");
             return 1;
         }
     }

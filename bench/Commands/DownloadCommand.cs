@@ -40,7 +40,7 @@ internal static class DownloadCommand
             }
             catch (ArgumentException e)
             {
-                AnsiConsole.MarkupLine($"[red]error[/]: {Markup.Escape(e.Message)}");
+                Console.Error.WriteLine($"error: {e.Message}");
                 return 2;
             }
             var source = parse.GetValue(url);
@@ -94,7 +94,7 @@ internal static class DownloadCommand
         }
         catch (DataSourceException e)
         {
-            AnsiConsole.MarkupLine($"[red]error[/]: {Markup.Escape(e.Message)}");
+            Console.Error.WriteLine($"error: {e.Message}");
             return 1;
         }
     }

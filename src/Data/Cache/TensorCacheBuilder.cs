@@ -29,7 +29,14 @@ public static class TensorCacheBuilder
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
         threads = threads == 0 ? Environment.ProcessorCount : threads;
         path = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataSourceException(Path.GetDirectoryName(path)!, $"cannot create the cache folder: {e.Message}", e);
+        }
         var stopwatch = Stopwatch.StartNew();
         var fingerprint = source.Fingerprint();
         var count = source.Count;
@@ -40,7 +47,7 @@ public static class TensorCacheBuilder
         {
             var failures = new ConcurrentDictionary<int, string>();
             long keptLength;
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            using (var stream = CreateTemporary(temporary))
             {
                 stream.SetLength(TensorCacheFormat.FileLength(headerLength, count));
                 using (var mapped = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.ReadWrite,
@@ -77,10 +84,26 @@ public static class TensorCacheBuilder
             using var check = TensorCache.Open(path, verifyChecksum: false);
             return check.Metadata;
         }
+        catch (IOException e)
+        {
+            throw new DataSourceException(path, $"cannot write the cache: {e.Message}", e);
+        }
         finally
         {
             if (File.Exists(temporary))
                 File.Delete(temporary);
+        }
+    }
+
+    private static FileStream CreateTemporary(string temporary)
+    {
+        try
+        {
+            return new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataSourceException(temporary, $"cannot write the cache: {e.Message}", e);
         }
     }
 

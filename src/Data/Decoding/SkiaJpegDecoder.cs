@@ -8,7 +8,7 @@ public sealed class SkiaJpegDecoder : IJpegDecoder
 {
     public JpegDecoderKind Kind => JpegDecoderKind.Skia;
 
-    public string Name { get; } = $"SkiaSharp {typeof(SKCodec).Assembly.GetName().Version?.ToString(3)}";
+    public string Name { get; } = $"SkiaSharp {LibraryVersion.Of(typeof(SKCodec))}";
 
     public unsafe void Decode(byte[] jpeg, Span<byte> chw)
     {

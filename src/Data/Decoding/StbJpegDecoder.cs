@@ -7,7 +7,7 @@ public sealed class StbJpegDecoder : IJpegDecoder
 {
     public JpegDecoderKind Kind => JpegDecoderKind.Stb;
 
-    public string Name { get; } = $"StbImageSharp {typeof(ImageResult).Assembly.GetName().Version?.ToString(3)}";
+    public string Name { get; } = $"StbImageSharp {LibraryVersion.Of(typeof(ImageResult))}";
 
     public void Decode(byte[] jpeg, Span<byte> chw)
     {
@@ -21,6 +21,8 @@ public sealed class StbJpegDecoder : IJpegDecoder
         {
             throw new InvalidDataException($"corrupt JPEG: StbImageSharp says \"{e.Message}\"", e);
         }
+        if (image?.Data is null)
+            throw new InvalidDataException("corrupt JPEG: StbImageSharp returned no pixels");
         ImageResampler.ToChw(image.Data, image.Width, image.Height, 3, chw);
     }
 }

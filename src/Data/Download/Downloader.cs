@@ -18,6 +18,8 @@ public static class Downloader
         CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Attempts, 1, nameof(options.Attempts));
+        if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new DataSourceException(options.Url, "not an http:// or https:// URL");
         var destination = Path.GetFullPath(options.Destination);
         if (File.Exists(destination) && options.Checksums.Count > 0 && Mismatch(destination, options.Checksums) is null)
             return new DownloadResult(destination, new FileInfo(destination).Length, AlreadyPresent: true,

@@ -122,6 +122,19 @@ public class DownloadTests
         Assert.Empty(server.Requests);
     }
 
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://example.org/EuroSAT.zip")]
+    public async Task OnlyHttpUrlsAreAccepted(string url)
+    {
+        using var temp = new TempDirectory();
+
+        var error = await Assert.ThrowsAsync<DataSourceException>(() => Downloader.DownloadAsync(
+            new DownloadOptions { Url = url, Destination = temp.Combine("x.zip") }, cancellation: TestContext.Current.CancellationToken));
+
+        Assert.Contains("not an http:// or https:// URL", error.Message);
+    }
+
     [Fact]
     public void ChecksumsMustBeHexOfTheRightLength()
     {
