@@ -63,7 +63,9 @@ public static class TensorCacheBuilder
                         Decode(source, decoder, images, threads, skipCorruptImages, failures, progress, cancellation);
                         var (kept, keptPerClass) = Compact(images, labels, source.ClassNames.Count, failures.Keys);
                         if (kept == 0)
-                            throw new DataSourceException(source.Spec, $"no image could be read (all {count} failed; first: {failures.OrderBy(f => f.Key).First().Value})");
+                            throw new DataSourceException(source.Spec, failures.IsEmpty
+                                ? "the source holds no images"
+                                : $"no image could be read (all {count} failed; the first: {failures.MinBy(f => f.Key).Value})");
                         keptLength = (long)kept * (EuroSatClasses.BytesPerImage + 1);
                         progress?.Report(new CacheBuildProgress(count, count, failures.Count, "checksum"));
                         var checksum = TensorCache.ComputePayloadChecksum(images, keptLength);
