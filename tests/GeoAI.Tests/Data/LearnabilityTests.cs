@@ -4,6 +4,8 @@ using static TorchSharp.torch;
 
 namespace GeoAI.Tests.Data;
 
+/// <summary>Seeds libtorch's global generator, so it runs alone (another test drawing from it would change the weights).</summary>
+[Collection(SerialCollection.Name)]
 public class LearnabilityTests
 {
     [Fact]

@@ -1,8 +1,8 @@
 namespace GeoAI.Tests.Data;
 
 /// <summary>
-/// Tests that read process-wide state (the live tensor count, the process's memory, environment variables) run in
-/// this collection, alone, after the parallel ones.
+/// Tests that use process-wide state (the live tensor count, the process's memory, environment variables, libtorch's
+/// global random generator) run in this collection, alone, after the parallel ones.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SerialCollection
