@@ -17,6 +17,8 @@ internal static class Cli
         SummaryCommand.Definition,
         ReportCommand.Definition,
         CompareCommand.Definition,
+        DownloadCommand.Definition,
+        CacheCommand.Definition,
     ];
 
     public static int Run(string[] args)

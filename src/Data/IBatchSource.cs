@@ -27,7 +27,9 @@ public sealed record LoaderOptions(
 
 /// <summary>
 /// Batches for one epoch at a time, on a given device: x float32 [B,3,64,64] normalised as x/255*2-1, y int64 [B].
-/// The yielded tensors belong to the caller, who disposes them (a dispose scope per step does). The last batch of an
+/// The yielded tensors belong to the caller, who disposes them (a dispose scope per step does). They come out of every
+/// dispose scope (even one the caller had open while the loader made them), so dispose them or attach them to the
+/// step's scope: <c>using var scope = torch.NewDisposeScope(); scope.Attach(x, y);</c>. The last batch of an
 /// epoch may be smaller, as with PyTorch's DataLoader default. Breaking out of an epoch early is allowed.
 /// </summary>
 public interface IBatchSource : IDisposable
