@@ -24,12 +24,17 @@ internal static class Cli
     public static int Run(string[] args)
     {
         var first = args.FirstOrDefault();
+        if (first == "bench")
+            return WithLibTorch(args, () => BenchmarkCommand.Run(args[1..]));
         var subCommand = SubCommands.FirstOrDefault(c => c.Command.Name == first);
-        if (subCommand is null && first is not ("-h" or "--help" or "-?" or "--version"))
+        if (first is not null && subCommand is null && first.StartsWith('-') && first is not ("-h" or "--help" or "-?" or "--version"))
             return WithLibTorch(args, () => BenchmarkCommand.Run(args));
 
-        var root = new RootCommand("GeoAI.Bench: how fast deep-learning training on EuroSAT runs on this hardware, and why. " +
-                                   "Without a subcommand, arguments go to BenchmarkDotNet (e.g. --filter *Vgg*).");
+        var root = new RootCommand(
+            "GeoAI.Bench: how fast deep-learning training on EuroSAT runs on this hardware, and why.\n" +
+            "  bench [options]   run the benchmark sweep (default: all of it); options that start with -- and are not\n" +
+            "                    a subcommand go straight to BenchmarkDotNet too, e.g. --filter *Vgg*\n" +
+            BenchArguments.Usage);
         foreach (var command in SubCommands)
             root.Subcommands.Add(command.Command);
         var parsed = root.Parse(args);

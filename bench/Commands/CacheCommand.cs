@@ -57,7 +57,7 @@ internal static class CacheCommand
             // Opening without the checksum, then verifying separately, times the two apart.
             using var data = verify
                 ? EuroSatData.Open(spec, options with { VerifyChecksum = false })
-                : OpenWithProgressBar(spec, options);
+                : DataLoading.OpenWithProgressBar(spec, options);
             var openTime = stopwatch.Elapsed;
             if (verify)
             {
@@ -74,27 +74,6 @@ internal static class CacheCommand
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
         }
-    }
-
-    private static EuroSatData OpenWithProgressBar(string spec, EuroSatDataOptions options)
-    {
-        EuroSatData? data = null;
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
-                new RemainingTimeColumn())
-            .Start(context =>
-            {
-                ProgressTask? task = null;
-                var progress = new InlineProgress<CacheBuildProgress>(p =>
-                {
-                    task ??= context.AddTask("building cache", maxValue: p.Total);
-                    task.Value = p.Done;
-                    task.Description = p.Skipped > 0 ? $"{p.Stage} ({p.Skipped} skipped)" : p.Stage;
-                });
-                data = EuroSatData.Open(spec, options with { Progress = progress });
-            });
-        return data!;
     }
 
     private static void Describe(EuroSatData data, TimeSpan openTime)
@@ -118,16 +97,4 @@ internal static class CacheCommand
     private static string Seconds(TimeSpan time) => Invariant($"{time.TotalSeconds:F3} s");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Reports on the reporting thread, in order (Progress&lt;T&gt; would post to the pool and could report after the end).</summary>
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        private readonly Lock gate = new();
-
-        public void Report(T value)
-        {
-            lock (gate)
-                report(value);
-        }
-    }
 }

@@ -1,16 +1,17 @@
 using BenchmarkDotNet.Attributes;
+using GeoAI.Bench.Benchmarks.Infrastructure;
 using GeoAI.Data;
 
-namespace GeoAI.Bench.Benchmarks.Data;
+namespace GeoAI.Bench.Benchmarks;
 
 /// <summary>
 /// JPEG decoding speed of each served decoder on real EuroSAT images, from memory (no I/O): 1,000 JPEGs spread evenly
 /// over the 27,000 (every class), each decoded to the cache's uint8 CHW [3,64,64]. One operation = one image, so the
-/// result reads as time per image. The images come from the EuroSAT zip or folder named by <c>GEOAI_EUROSAT</c>, else
-/// from where <c>geoai download</c> puts it.
+/// result reads as time per image. The images come from the EuroSAT zip or folder given to the benchmark command with
+/// <c>--data</c>; with synthetic data there are no JPEGs and these cases are skipped.
 /// </summary>
-[BenchmarkCategory("Data")]
-public class JpegDecodeBenchmarks
+[BenchmarkCategory(Categories.Decode)]
+public class JpegDecoding
 {
     private const int Images = 1_000;
 
@@ -24,11 +25,9 @@ public class JpegDecodeBenchmarks
     [GlobalSetup]
     public void LoadJpegs()
     {
-        var path = Environment.GetEnvironmentVariable("GEOAI_EUROSAT") is { Length: > 0 } configured
-            ? configured
-            : EuroSatDownload.DefaultDestination;
-        if (EuroSatSource.Parse(path) is not ImageFileSource source)
-            throw new InvalidOperationException($"{path} is not a EuroSAT zip or folder");
+        var spec = BenchmarkInputs.DataSpec;
+        if (EuroSatSource.Parse(spec) is not ImageFileSource source)
+            throw new InvalidOperationException($"{spec} is not a EuroSAT zip or folder");
         jpegs = source.ReadEncoded(Enumerable.Range(0, Images).Select(i => (int)((long)i * source.Count / Images)));
         decoder = JpegDecoders.Create(Decoder);
     }

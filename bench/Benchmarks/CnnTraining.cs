@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Attributes;
+
+namespace GeoAI.Bench.Benchmarks;
+
+/// <summary>The chapter's CNN (338,486 parameters): small enough that the data path, not compute, decides its speed.</summary>
+[BenchmarkCategory(Categories.Cnn)]
+public class CnnTraining : TrainingBenchmark
+{
+    protected override string ModelName => "cnn";
+}

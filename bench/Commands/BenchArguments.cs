@@ -1,0 +1,60 @@
+namespace GeoAI.Bench.Commands;
+
+/// <summary>
+/// The benchmark command's own options. They are taken out of the argument list before BenchmarkDotNet sees it (the
+/// dotnet/performance ParseAndRemove idea), so every BenchmarkDotNet option keeps working as documented.
+/// </summary>
+public sealed record BenchArguments(
+    string Data,
+    string? CacheDirectory,
+    string? Weights,
+    string? Machine,
+    bool Quick,
+    bool Exhaustive,
+    IReadOnlyList<string> BenchmarkDotNetArgs)
+{
+    public const string Usage =
+        """
+        GeoAI.Bench options (the rest goes to BenchmarkDotNet, e.g. --filter *Vgg*, --list flat, --inProcess):
+          --data SPEC       synthetic (default), synthetic:N, or a EuroSAT folder or EuroSAT.zip
+          --cache-dir DIR   where the tensor cache lives (default ~/.cache/geoai-bench/data, or GEOAI_DATA_CACHE)
+          --weights FILE    VGG11-BN weights (.safetensors) for the VGG cases; speed does not depend on them
+          --machine LABEL   name for this machine in results (default: the host name)
+          --quick           smoke run: 1 warm-up and 3 measured iterations per case (numbers not for reports)
+          --exhaustive      also run cases outside the default CPU time budget (VGG11-BN above batch 40 on a CPU)
+        """;
+
+    /// <summary>Splits <paramref name="args"/> into the suite's options and BenchmarkDotNet's arguments.</summary>
+    /// <exception cref="ArgumentException">An option that needs a value has none.</exception>
+    public static BenchArguments Parse(IEnumerable<string> args)
+    {
+        var rest = args.ToList();
+        var arguments = new BenchArguments(
+            Data: TakeValue(rest, "--data") ?? "synthetic",
+            CacheDirectory: TakeValue(rest, "--cache-dir"),
+            Weights: TakeValue(rest, "--weights"),
+            Machine: TakeValue(rest, "--machine"),
+            Quick: TakeFlag(rest, "--quick"),
+            Exhaustive: TakeFlag(rest, "--exhaustive"),
+            BenchmarkDotNetArgs: rest);
+        // Without a selection BenchmarkDotNet would ask interactively; the suite's default is the whole sweep.
+        return rest.Any(IsSelection) ? arguments : arguments with { BenchmarkDotNetArgs = [.. rest, "--filter", "*"] };
+    }
+
+    private static bool IsSelection(string arg) =>
+        arg is "--filter" or "-f" or "--list" or "--allCategories" or "--anyCategories" or "--job" or "--info" or "--help" or "-h";
+
+    private static string? TakeValue(List<string> args, string name)
+    {
+        var index = args.IndexOf(name);
+        if (index < 0)
+            return null;
+        if (index + 1 >= args.Count || args[index + 1].StartsWith("--", StringComparison.Ordinal))
+            throw new ArgumentException($"{name} needs a value");
+        var value = args[index + 1];
+        args.RemoveRange(index, 2);
+        return value;
+    }
+
+    private static bool TakeFlag(List<string> args, string name) => args.Remove(name);
+}
