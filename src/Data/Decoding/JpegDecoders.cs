@@ -5,7 +5,7 @@ public static class JpegDecoders
 {
     /// <summary>
     /// SkiaSharp: on real EuroSAT JPEGs it decoded 1.5–2× faster than StbImageSharp (about 84 against 124 µs per image in a
-    /// short BenchmarkDotNet run of JpegDecodeBenchmarks on a busy 2-core EPYC; the two differ by at most 3 levels per pixel).
+    /// short BenchmarkDotNet run of JpegDecoding on a busy 2-core EPYC; the two differ by at most 3 levels per pixel).
     /// </summary>
     public const JpegDecoderKind Default = JpegDecoderKind.Skia;
 

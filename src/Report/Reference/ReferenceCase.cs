@@ -28,14 +28,16 @@ public sealed record ReferenceCase
 
     /// <summary>
     /// The same work as a GeoAI.Bench training case: same model and mode, device, batch size and workers, and the loader
-    /// that moves data the same way (resident = GpuResident; a DataLoader = Host, or HostPinnedPrefetch when pinned).
+    /// that moves data the same way (resident, one batch made once = FixedBatch; gpu_resident = GpuResident; a DataLoader
+    /// = Host, or HostPinnedPrefetch when pinned).
     /// </summary>
     public bool Matches(BenchmarkResult result)
     {
         var workload = result.Workload;
         var loader = (Loader, PinMemory) switch
         {
-            ("resident", _) => "GpuResident",
+            ("resident", _) => "FixedBatch",
+            ("gpu_resident", _) => "GpuResident",
             ("dataloader", false) => "Host",
             ("dataloader", true) => "HostPinnedPrefetch",
             _ => null,

@@ -52,8 +52,8 @@ public static class ReferenceReader
             throw new ReportException($"{where}: model must be \"cnn\" or \"vgg11bn\", not \"{c.Model}\"");
         if (device is not ("cpu" or "cuda"))
             throw new ReportException($"{where}: device must be \"cpu\" or \"cuda\", not \"{c.Device}\"");
-        if (loader is not ("resident" or "dataloader"))
-            throw new ReportException($"{where}: loader must be \"resident\" or \"dataloader\", not \"{c.Loader}\"");
+        if (loader is not ("resident" or "gpu_resident" or "dataloader"))
+            throw new ReportException($"{where}: loader must be \"resident\", \"gpu_resident\" or \"dataloader\", not \"{c.Loader}\"");
         if (c.BatchSize is not > 0 || c.Workers is not >= 0)
             throw new ReportException($"{where}: batch_size must be positive and workers zero or more");
         if (c.NsPerImage is not { Length: > 0 } samples)

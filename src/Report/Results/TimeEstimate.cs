@@ -13,6 +13,10 @@ public sealed record TimeEstimate(double Mean, double Median, double Lower, doub
     /// <summary>Half the width of the confidence interval (BenchmarkDotNet's "Error" column).</summary>
     public double Margin => (Upper - Lower) / 2;
 
+    /// <summary>The same estimate for one of <paramref name="images"/> images processed per operation.</summary>
+    public TimeEstimate PerImage(int images) =>
+        images == 1 ? this : this with { Mean = Mean / images, Median = Median / images, Lower = Lower / images, Upper = Upper / images };
+
     /// <summary>Images per second for a time per image in nanoseconds.</summary>
     public double ImagesPerSecond => 1e9 / Mean;
 

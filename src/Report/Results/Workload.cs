@@ -21,7 +21,7 @@ public sealed record Workload(string Key, string Label, string? Model, string? M
         "Vgg11BnTraining" => "VGG11-BN training",
         "Inference" => "Inference",
         "DataPipeline" => "Data pipeline (loading only)",
-        "JpegDecodeBenchmarks" => "JPEG decode",
+        "JpegDecoding" => "JPEG decode",
         _ => type,
     };
 
@@ -37,7 +37,7 @@ public sealed record Workload(string Key, string Label, string? Model, string? M
             "Vgg11BnTraining" => new Workload(key, "VGG11-BN training" + modeSuffix + Rest(extra, "Mode"), "vgg11bn", mode, true),
             "Inference" => InferenceOf(key, parameters, extra, modeSuffix),
             "DataPipeline" => new Workload(key, "Data pipeline (loading only)" + Rest(extra), null, mode, false),
-            "JpegDecodeBenchmarks" => new Workload(key, "JPEG decode" + Rest(extra), null, mode, false),
+            "JpegDecoding" => new Workload(key, "JPEG decode" + Rest(extra), null, mode, false),
             _ => new Workload(key, $"{type}.{method}" + Rest(extra), null, mode, false),
         };
     }

@@ -16,7 +16,7 @@ public sealed class ReferenceReaderTests : IDisposable
 
         Assert.Equal(5, cases.Count);
         var first = cases[0];
-        Assert.Equal(("PyTorch 2.6.0 eager", "h100-box", "cnn", null, "cuda", 128, "resident"),
+        Assert.Equal(("PyTorch 2.6.0 eager", "h100-box", "cnn", null, "cuda", 128, "gpu_resident"),
             (first.Tool, first.Machine, first.Model, first.Mode, first.Device, first.BatchSize, first.Loader));
         Assert.Equal(10, first.Samples.Count);
         Assert.Equal(4000, first.Time.Mean, 6);

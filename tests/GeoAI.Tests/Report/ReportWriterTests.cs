@@ -62,7 +62,7 @@ public sealed partial class ReportWriterTests(FullReport fullReport) : IClassFix
         Assert.Contains("| CUDA · batch 128 · device-resident | 4.49 | 0.074 | 222,755 | 10.0× | 1,680 | 14 |", markdown);
         // PyTorch reference of the same case: mean 4,000 ns = 250,000 images/s; 222,755 / 250,000 = 0.89.
         Assert.Matches(@"\| ↳ \*PyTorch 2\.6\.0 eager\* \| 4\.00 \| 0\.0\d\d \| 250,000 \|  \|  \| 10 \| 0\.89× \|", markdown);
-        Assert.Contains("- Reference PyTorch 2.6.0 eager case (vgg11bn frozen cuda batch 512 resident 0 workers) is not shown: " +
+        Assert.Contains("- Reference PyTorch 2.6.0 eager case (vgg11bn frozen cuda batch 512 gpu_resident 0 workers) is not shown: " +
                         "no TorchSharp case on 'h100-box' measured the same work.", markdown);
     }
 

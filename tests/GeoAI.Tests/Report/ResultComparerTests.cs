@@ -105,7 +105,7 @@ public sealed class ResultComparerTests : IDisposable
     [Fact]
     public void CasesOnOneSideOnlyAreListed()
     {
-        File.Delete(Path.Combine(baseFolder, "GeoAI.Bench.Benchmarks.JpegDecodeBenchmarks-report-full.json"));
+        File.Delete(Path.Combine(baseFolder, "GeoAI.Bench.Benchmarks.JpegDecoding-report-full.json"));
         File.Delete(Path.Combine(diffFolder, "GeoAI.Bench.Benchmarks.DataPipeline-report-full.json"));
 
         var comparison = Compare();
@@ -114,7 +114,7 @@ public sealed class ResultComparerTests : IDisposable
         Assert.Equal(3, comparison.OnlyInBase.Count);
         Assert.Equal(2, comparison.OnlyInDiff.Count);
         Assert.Contains("## Only in base\n\n- DataPipeline.LoadEpochSlice(Device: Cuda, BatchSize: 128, Loader: Host, Workers: 0)\n", markdown);
-        Assert.Contains("## Only in diff\n\n- JpegDecodeBenchmarks.Decode(Decoder: StbImageSharp)\n", markdown);
+        Assert.Contains("## Only in diff\n\n- JpegDecoding.Decode(Decoder: StbImageSharp)\n", markdown);
     }
 
     [Fact]

@@ -189,22 +189,22 @@ public sealed class ResultReaderTests : IDisposable
     }
 
     [Fact]
-    public void TimesPerBatchInsteadOfPerImageAreMismatched()
+    public void TimesPerImageInsteadOfPerStepAreMismatched()
     {
-        var folder = scratch.CopyOf(Fixtures.GpuMachine, "per-batch");
+        var folder = scratch.CopyOf(Fixtures.GpuMachine, "per-image");
         var file = Path.Combine(folder, Fixtures.CnnTrainingFile);
-        // OperationsPerInvoke left at batches: every time 40 times larger, while images/s was measured right.
+        // OperationsPerInvoke set to the batch size: every time 40 times smaller, while images/s was measured right.
         ScratchFolder.EditBenchmark(file, Fixtures.CpuHostCase, b =>
         {
             var metrics = b["Metrics"]!.DeepClone();
-            ScratchFolder.ScaleTimes(b, 40);
+            ScratchFolder.ScaleTimes(b, 1.0 / 40);
             b["Metrics"] = metrics;
         });
 
         var error = Assert.Throws<ReportException>(() => ResultReader.Read([folder]));
 
         Assert.Contains("has mismatched units: its ImagesPerSecond metric is 5556", error.Message);
-        Assert.Contains("times must be nanoseconds per image", error.Message);
+        Assert.Contains("an operation must be one step of BatchSize images", error.Message);
     }
 
     [Fact]
