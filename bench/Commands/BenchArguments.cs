@@ -11,6 +11,7 @@ public sealed record BenchArguments(
     string? Machine,
     bool Quick,
     bool Exhaustive,
+    string? Artifacts,
     IReadOnlyList<string> BenchmarkDotNetArgs)
 {
     public const string Usage =
@@ -36,6 +37,7 @@ public sealed record BenchArguments(
             Machine: TakeValue(rest, "--machine"),
             Quick: TakeFlag(rest, "--quick"),
             Exhaustive: TakeFlag(rest, "--exhaustive"),
+            Artifacts: PeekValue(rest, "--artifacts"),
             BenchmarkDotNetArgs: rest);
         // Without a selection BenchmarkDotNet would ask interactively; the suite's default is the whole sweep.
         return rest.Any(IsSelection) ? arguments : arguments with { BenchmarkDotNetArgs = [.. rest, "--filter", "*"] };
@@ -57,4 +59,11 @@ public sealed record BenchArguments(
     }
 
     private static bool TakeFlag(List<string> args, string name) => args.Remove(name);
+
+    /// <summary>A BenchmarkDotNet option the suite needs to know too; it stays in the list.</summary>
+    private static string? PeekValue(List<string> args, string name)
+    {
+        var index = args.IndexOf(name);
+        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
+    }
 }

@@ -36,7 +36,7 @@ internal static class BenchmarkCommand
         {
             var source = EuroSatSource.Parse(arguments.Data);
             var runtime = RuntimeInfo.Current;
-            var artifacts = ArtifactsPath();
+            var artifacts = arguments.Artifacts is { } chosen ? Path.GetFullPath(chosen) : ArtifactsPath();
             var metrics = Path.Combine(artifacts, "case-metrics");
             var environment = new RunEnvironment(runtime, source.Description, source.IsSynthetic, arguments.Machine ?? Environment.MachineName);
             var options = new BenchOptions(artifacts, metrics, environment, runtime.CudaAvailable, !source.IsSynthetic,

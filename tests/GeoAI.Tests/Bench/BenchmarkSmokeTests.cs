@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+
+namespace GeoAI.Tests.Bench;
+
+/// <summary>
+/// One tiny case through the real program and BenchmarkDotNet's in-process toolchain with the quick job: the result
+/// file must carry the suite's images/s metric and environment block, and the CUDA cases must be skipped with a line.
+/// </summary>
+public sealed class BenchmarkSmokeTests : IDisposable
+{
+    private const string OneCase = "*DataPipeline.NextBatch(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 0)";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("geoai-smoke-").FullName;
+
+    [Fact]
+    [Trait("Category", "Integration")]
+    public void OneQuickInProcessCaseWritesImagesPerSecondIntoTheFullJson()
+    {
+        var artifacts = Path.Combine(folder, "artifacts");
+        var run = RunProgram("bench", "--quick", "--inProcess", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
+            "--artifacts", artifacts, "--filter", OneCase);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("Skipping CUDA cases: CUDA is not available here", run.StdOut);
+        var json = JsonNode.Parse(File.ReadAllText(
+            Path.Combine(artifacts, "results", "GeoAI.Bench.Benchmarks.DataPipeline-report-full.json")))!;
+        var benchmark = Assert.Single(json["Benchmarks"]!.AsArray())!;
+        Assert.Equal("Device=Cpu&BatchSize=40&Loader=Host&Workers=0", benchmark["Parameters"]!.GetValue<string>());
+        var imagesPerSecond = benchmark["Metrics"]!.AsArray()
+            .Single(m => m!["Descriptor"]!["Id"]!.GetValue<string>() == "ImagesPerSecond")!["Value"]!.GetValue<double>();
+        var meanNanosecondsPerBatch = benchmark["Statistics"]!["Mean"]!.GetValue<double>();
+        Assert.InRange(imagesPerSecond / (40 * 1e9 / meanNanosecondsPerBatch), 0.5, 2.0);
+        var environment = json["HostEnvironmentInfo"]!["GeoAI"]!;
+        Assert.True(environment["DataIsSynthetic"]!.GetValue<bool>());
+        Assert.Matches(@"^\d+\.\d+\.\d+", environment["LibTorch"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ListFlatNamesEveryCaseThatWouldRun()
+    {
+        var run = RunProgram("bench", "--list", "flat", "--filter", "*CnnTraining*");
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 2)", run.StdOut);
+        Assert.DoesNotContain("Device: Cuda", run.StdOut);
+        Assert.Contains("12 cases", run.StdOut);
+    }
+
+    [Fact]
+    public void UnknownDataSourceIsAClearErrorBeforeAnythingRuns()
+    {
+        var missing = Path.Combine(folder, "no-such.zip");
+        var run = RunProgram("bench", "--data", missing, "--artifacts", Path.Combine(folder, "artifacts"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(missing, run.StdErr);
+        Assert.False(Directory.Exists(Path.Combine(folder, "artifacts")));
+    }
+
+    private static ProcessRunner.Result RunProgram(params string[] args) =>
+        ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "GeoAI.Bench.dll"), .. args], timeout: TimeSpan.FromMinutes(5));
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
