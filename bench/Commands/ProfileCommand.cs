@@ -106,8 +106,9 @@ internal static class ProfileCommand
             using var gpu = NvmlGpuMonitor.Open(out var gpuReason);
             Console.WriteLine($"data: {dataSet.Description} ({dataSet.CacheNote})");
             Console.WriteLine(GpuStatus.Of(gpu, gpuReason).Describe());
-            Console.WriteLine($"profiling {settings!.Model.DisplayName} ({settings.Mode.ToString().ToLowerInvariant()}) on " +
-                              $"{settings.Device.ToString().ToLowerInvariant()}, {settings.Loader} loader, {Invariant($"{settings.Workers}")} workers, " +
+            var workers = settings!.Loader == LoaderKind.GpuResident ? "" : Invariant($" with {settings.Workers} workers");
+            Console.WriteLine($"profiling {settings.Model.DisplayName} ({settings.Mode.ToString().ToLowerInvariant()}) on " +
+                              $"{settings.Device.ToString().ToLowerInvariant()}, {settings.Loader} loader{workers}, " +
                               Invariant($"batch {settings.BatchSize}: {settings.Warmup} warm-up steps, then {settings.Steps} recorded steps"));
             var run = TrainingProfiler.Run(dataSet, settings, gpu, gpuReason);
             string written;
@@ -225,6 +226,7 @@ internal static class ProfileCommand
                               ? Invariant($"GPU: mean {use.GpuMeanPercent:F0} %, max {use.GpuMaxPercent:F0} %, device memory peak {use.PeakDeviceMemoryMiB:F0} MiB")
                               : $"GPU: not sampled ({use.Gpu.UnavailableReason})"));
         Console.WriteLine(run.TimingNote);
+        Console.WriteLine($"Machine: {run.MachineLoadNote}.");
         Console.WriteLine($"profile written to {written}: {ProfileWriter.MarkdownFile}, {ProfileWriter.JsonFile}, " +
                           $"{ProfileWriter.TraceFile} (open in https://ui.perfetto.dev), {ProfileWriter.ChartId}.png/.svg");
     }

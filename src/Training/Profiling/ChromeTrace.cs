@@ -107,6 +107,7 @@ public static class ChromeTrace
         json.WriteNumber("warmup", run.Settings.Warmup);
         json.WriteString("data", run.DataDescription);
         json.WriteString("runtime", run.Runtime.ToLine());
+        json.WriteString("machineLoad", run.MachineLoadNote);
         json.WriteString("timing", run.TimingNote);
         json.WriteString("gpu", run.Gpu.Describe());
         json.WriteEndObject();

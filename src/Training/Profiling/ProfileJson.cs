@@ -43,6 +43,7 @@ public static class ProfileJson
             },
             runtime = run.Runtime.ToLine(),
             runtimeInfo = run.Runtime,
+            machineLoad = new { before = run.LoadBefore, after = run.LoadAfter, logicalCores = run.LogicalCores, note = run.MachineLoadNote },
             timing = run.TimingNote,
             steps = run.Steps.Count,
             step = Statistics(summary.Step),

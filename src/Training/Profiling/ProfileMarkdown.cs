@@ -21,6 +21,7 @@ public static class ProfileMarkdown
         text.AppendLine(Invariant($"- Data: {run.DataDescription}; {run.TrainingSamples:N0} training images (seeded 75/25 split, seed {settings.Seed})"));
         text.AppendLine(Invariant($"- Steps: {settings.Warmup} warm-up steps not recorded, then {run.Steps.Count} recorded steps"));
         text.AppendLine($"- Runtime: {run.Runtime.ToLine()}");
+        text.AppendLine($"- Machine: {run.MachineLoadNote}");
         text.AppendLine();
         text.AppendLine($"**{Capitalise(summary.Bottleneck.Sentence)}.**");
         text.AppendLine();

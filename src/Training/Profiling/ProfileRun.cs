@@ -9,6 +9,8 @@ namespace GeoAI.Training.Profiling;
 /// <param name="DataDescription">The data source, e.g. "EuroSAT zip …" or "synthetic …".</param>
 /// <param name="TrainingSamples">Images in the training split the batches are drawn from.</param>
 /// <param name="LogicalCores">The machine's logical cores: the basis of the CPU percentages.</param>
+/// <param name="LoadBefore">The machine's 1-minute load average before the recorded steps (null where unknown).</param>
+/// <param name="LoadAfter">The same after them.</param>
 public sealed record ProfileRun(
     ProfileSettings Settings,
     string ModelName,
@@ -20,8 +22,12 @@ public sealed record ProfileRun(
     int LogicalCores,
     GpuStatus Gpu,
     IReadOnlyList<StepRecord> Steps,
-    IReadOnlyList<UtilisationSample> Samples)
+    IReadOnlyList<UtilisationSample> Samples,
+    double? LoadBefore = null,
+    double? LoadAfter = null)
 {
+    public string MachineLoadNote => MachineLoad.Describe(LoadBefore, LoadAfter, LogicalCores);
+
     /// <summary>The caveat every output states: how the phases were timed and how that compares with the benchmarks.</summary>
     public string TimingNote => Settings.Device == DeviceType.CPU
         ? "CPU work is synchronous, so the phases are timed as they run, without synchronisation; loader workers keep " +

@@ -41,6 +41,7 @@ public static class TrainingProfiler
         using var step = new TrainingStep(model, new SgdSettings());
         using var batches = new EndlessBatches(source);
 
+        // Not started until the recorded steps begin: warm-up steps read 0 and the trace starts at the first recorded step.
         var clock = new Stopwatch();
         var timer = new StepTimer(clock, settings, device, step, batches);
         for (var i = 0; i < settings.Warmup; i++)
@@ -51,21 +52,24 @@ public static class TrainingProfiler
 
         var steps = new List<StepRecord>(settings.Steps);
         using var sampler = new UtilisationSampler(clock, settings.SampleInterval, gpu);
-        clock.Restart();
+        var loadBefore = MachineLoad.Current();
         sampler.Start();
+        clock.Start();
         for (var i = 0; i < settings.Steps; i++)
         {
             steps.Add(timer.Run(i));
             progress?.Report(("recording", i + 1));
         }
         var samples = sampler.Stop();
+        var loadAfter = MachineLoad.Current();
 
         var loaderDescription = settings.CopiesInProfiler
             ? $"host, {(settings.Workers == 0 ? "in the caller (0 workers)" : $"{settings.Workers} workers, prefetch {settings.PrefetchDepth}")}; " +
               $"the profiler copies each batch to {device} with a blocking .to() (the host-to-device phase)"
             : source.Description;
         return new ProfileRun(settings, settings.Model.DisplayName, loaderDescription, data.Description, data.IsSynthetic, train.Length,
-            RuntimeInfo.Current, Environment.ProcessorCount, GpuStatus.Of(gpu, gpuUnavailableReason), steps, samples);
+            RuntimeInfo.Current, Environment.ProcessorCount, GpuStatus.Of(gpu, gpuUnavailableReason), steps, samples,
+            loadBefore, loadAfter);
     }
 
     /// <summary>Runs and times one step; the clock must already run for recorded steps.</summary>

@@ -42,5 +42,6 @@ internal static class HandMadeRuns
         new(CpuHost, "CNN (chapter)", "host, 2 workers", "synthetic test data", true, 100, Runtime, 2,
             gpu ?? new GpuStatus(false, "", "no NVML in this test"),
             [Step(0, 0, 1, 10, 20, 4, 1), Step(1, 36, 2, 10, 20, 4, 1), Step(2, 73, 3, 10, 20, 4, 1), Step(3, 111, 10, 10, 20, 4, 1, images: 5)],
-            samples ?? [new UtilisationSample(50_000, 40, null), new UtilisationSample(156_000, 60, null)]);
+            samples ?? [new UtilisationSample(50_000, 40, null), new UtilisationSample(156_000, 60, null)],
+            LoadBefore: 1.5, LoadAfter: 2.25);
 }

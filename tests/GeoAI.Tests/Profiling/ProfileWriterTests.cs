@@ -20,6 +20,7 @@ public class ProfileWriterTests
         Assert.Contains("**Compute (forward + backward) dominates: it takes 77 % of each step.**", markdown);
         Assert.Contains("| data wait | 4.00 | 2.50 | 7.90 | 10.3 % |", markdown);
         Assert.Contains("| **step** | **39.00** |", markdown);
+        Assert.Contains("- Machine: load average (1 min) 1.50 before and 2.25 after the recorded steps, on 2 logical cores", markdown);
         Assert.DoesNotContain("![", markdown);
         Assert.Equal([temp.Combine("profile")], Directory.GetFileSystemEntries(temp.Path));
     }
