@@ -195,7 +195,8 @@ internal static class ProfileCommand
     {
         var phases = summary.Phases.Select(p => new PhaseTime(p.Name, p.MeanMs, p.SharePercent, Group(p.Key))).ToList();
         var device = run.Settings.Device.ToString().ToLowerInvariant();
-        var title = $"Where a training step goes: {run.ModelName}, {device}, {run.Settings.Loader} loader";
+        var title = $"Where a training step goes: {run.ModelName} ({run.Settings.Mode.ToString().ToLowerInvariant()}), {device}, " +
+                    $"{run.Settings.Loader} loader";
         var caption = Invariant($"Mean time per step of each phase over {run.Steps.Count} recorded steps (batch {run.Settings.BatchSize}), ") +
                       Invariant($"with its share of the mean step ({summary.Step.MeanMs:F1} ms). ") + run.TimingNote;
         var chart = PhaseTimeChart.Create(title, caption, phases, folder, ProfileWriter.ChartId);

@@ -32,7 +32,7 @@ public static class PhaseTimeChart
             };
             plot.Add.Bar(new Bar { Position = i, Value = phase.MeanMilliseconds, Size = 0.7, FillColor = color, LineWidth = 0 });
             var label = plot.Add.Text(
-                string.Create(CultureInfo.InvariantCulture, $"{Numbers.Significant(phase.MeanMilliseconds)} ms · {phase.SharePercent:F0} %"),
+                string.Create(CultureInfo.InvariantCulture, $"{Numbers.Significant(phase.MeanMilliseconds)} ms · {phase.SharePercent.ToString(phase.SharePercent < 10 ? "F1" : "F0", CultureInfo.InvariantCulture)} %"),
                 i, phase.MeanMilliseconds);
             label.LabelFontSize = ChartStyle.ValueLabelSize;
             label.LabelFontColor = ChartStyle.Ink;

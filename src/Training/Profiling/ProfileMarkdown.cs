@@ -14,7 +14,7 @@ public static class ProfileMarkdown
     {
         var settings = run.Settings;
         var text = new StringBuilder();
-        text.AppendLine($"# Profile: {run.ModelName} on {Device(run)}, {settings.Loader} loader");
+        text.AppendLine($"# Profile: {run.ModelName} ({settings.Mode.ToString().ToLowerInvariant()}) on {Device(run)}, {settings.Loader} loader");
         text.AppendLine();
         text.AppendLine(Invariant($"- Model: {run.ModelName} (`{settings.Model.Name}`, {settings.Mode.ToString().ToLowerInvariant()} mode), batch {settings.BatchSize}, SGD lr 0.01 momentum 0.9"));
         text.AppendLine($"- Loader: {run.LoaderDescription}");
