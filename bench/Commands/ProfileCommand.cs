@@ -110,7 +110,7 @@ internal static class ProfileCommand
             Console.WriteLine($"profiling {settings.Model.DisplayName} ({settings.Mode.ToString().ToLowerInvariant()}) on " +
                               $"{settings.Device.ToString().ToLowerInvariant()}, {settings.Loader} loader{workers}, " +
                               Invariant($"batch {settings.BatchSize}: {settings.Warmup} warm-up steps, then {settings.Steps} recorded steps"));
-            var run = TrainingProfiler.Run(dataSet, settings, gpu, gpuReason);
+            var run = TrainingProfiler.Run(dataSet, settings, gpu, gpuReason, new StepCounter(settings));
             string written;
             try
             {
@@ -230,6 +230,20 @@ internal static class ProfileCommand
         Console.WriteLine($"Machine: {run.MachineLoadNote}.");
         Console.WriteLine($"profile written to {written}: {ProfileWriter.MarkdownFile}, {ProfileWriter.JsonFile}, " +
                           $"{ProfileWriter.TraceFile} (open in https://ui.perfetto.dev), {ProfileWriter.ChartId}.png/.svg");
+    }
+
+    /// <summary>One line rewritten in place as steps finish (a VGG profile on a CPU runs for minutes); silent when redirected.</summary>
+    private sealed class StepCounter(ProfileSettings settings) : IProgress<(string Stage, int Step)>
+    {
+        public void Report((string Stage, int Step) value)
+        {
+            if (Console.IsOutputRedirected)
+                return;
+            var total = value.Stage == "warm-up" ? settings.Warmup : settings.Steps;
+            Console.Write(Invariant($"\r{value.Stage} step {value.Step}/{total}   "));
+            if (value.Stage != "warm-up" && value.Step == total)
+                Console.WriteLine();
+        }
     }
 
     private static string Capitalised(string sentence) => sentence.Length == 0 ? sentence : char.ToUpperInvariant(sentence[0]) + sentence[1..];
