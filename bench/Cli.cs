@@ -19,6 +19,7 @@ internal static class Cli
         CompareCommand.Definition,
         DownloadCommand.Definition,
         CacheCommand.Definition,
+        ProfileCommand.Definition,
     ];
 
     public static int Run(string[] args)
