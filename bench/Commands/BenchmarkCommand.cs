@@ -36,7 +36,7 @@ internal static class BenchmarkCommand
         {
             var source = EuroSatSource.Parse(arguments.Data);
             var runtime = RuntimeInfo.Current;
-            var artifacts = ArtifactsPath();
+            var artifacts = ArtifactsPath(arguments.BenchmarkDotNetArgs);
             var metrics = Path.Combine(artifacts, "case-metrics");
             var environment = new RunEnvironment(runtime, source.Description, source.IsSynthetic, arguments.Machine ?? Environment.MachineName);
             var options = new BenchOptions(artifacts, metrics, environment, runtime.CudaAvailable, !source.IsSynthetic,
@@ -88,11 +88,15 @@ internal static class BenchmarkCommand
     }
 
     /// <summary>
-    /// BenchmarkDotNet.Artifacts at the repository root wherever the program starts (bench/ for dotnet run, the root
-    /// for ./geoai); outside a checkout (a published bundle), beside the working directory.
+    /// BenchmarkDotNet's own <c>--artifacts DIR</c> when given (the GPU bundle's run.sh always gives it, so the suite's
+    /// metrics land beside BDN's results); else BenchmarkDotNet.Artifacts at the repository root wherever the program
+    /// starts (bench/ for dotnet run, the root for ./geoai); outside a checkout, beside the working directory.
     /// </summary>
-    private static string ArtifactsPath()
+    private static string ArtifactsPath(IReadOnlyList<string> benchmarkDotNetArgs)
     {
+        var index = benchmarkDotNetArgs.ToList().IndexOf("--artifacts");
+        if (index >= 0 && index + 1 < benchmarkDotNetArgs.Count)
+            return Path.GetFullPath(benchmarkDotNetArgs[index + 1]);
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "GeoAI.Bench.sln")))
