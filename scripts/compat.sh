@@ -15,6 +15,8 @@
 # Environment: GEOAI_COMPAT=auto|always|never (default auto), GEOAI_CACHE_DIR (default ~/.cache/geoai-bench),
 # GEOAI_DEBIAN_MIRROR (default: the Debian mirror in this host's apt sources).
 set -euo pipefail
+# chroot and unshare live in sbin, which a user's PATH may leave out.
+PATH="$PATH:/usr/sbin:/sbin"
 
 readonly REQUIRED_SYMBOL=GLIBCXX_3.4.32
 readonly SUITE=trixie

@@ -6,7 +6,8 @@ namespace GeoAI.Report.Charts;
 /// Picks the font every chart is drawn with, once per process. DejaVu Sans is preferred: it is what Debian's
 /// fonts-dejavu-core installs (the compat rootfs has it), it is metric-stable, and it has the ×, µ and · glyphs the charts
 /// use. SkiaSharp's Linux build without fontconfig may not list system fonts, so the TTF files are also looked for in the
-/// usual folders and registered with ScottPlot directly. Without any font, chart text would not render: that is an error.
+/// usual folders and in the program's own fonts/ folder (the GPU bundle ships them there, for boxes with no fonts) and
+/// registered with ScottPlot directly. Without any font, chart text would not render: that is an error.
 /// </summary>
 internal static class ChartFonts
 {
@@ -14,6 +15,7 @@ internal static class ChartFonts
 
     private static readonly string[] FontFolders =
     [
+        Path.Combine(AppContext.BaseDirectory, "fonts"),
         "/usr/share/fonts", "/usr/local/share/fonts",
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "fonts"),
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".fonts"),
