@@ -88,9 +88,9 @@ internal static class BenchmarkCommand
     }
 
     /// <summary>
-    /// BenchmarkDotNet's own <c>--artifacts DIR</c> when given (the GPU bundle's run.sh always gives it, so the suite's
-    /// metrics land beside BDN's results); else BenchmarkDotNet.Artifacts at the repository root wherever the program
-    /// starts (bench/ for dotnet run, the root for ./geoai); outside a checkout, beside the working directory.
+    /// Where results go when BenchmarkDotNet's own <c>--artifacts DIR</c> is not given (the GPU bundle's run.sh gives it):
+    /// BenchmarkDotNet.Artifacts at the repository root wherever the program starts (bench/ for dotnet run, the root for
+    /// ./geoai); outside a checkout, beside the working directory.
     /// </summary>
     private static string ArtifactsPath()
     {
