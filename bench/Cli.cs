@@ -19,6 +19,8 @@ internal static class Cli
         CompareCommand.Definition,
         DownloadCommand.Definition,
         CacheCommand.Definition,
+        TrainCommand.Definition,
+        SamplesCommand.Definition,
     ];
 
     public static int Run(string[] args)
