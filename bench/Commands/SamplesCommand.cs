@@ -129,7 +129,7 @@ internal static class SamplesCommand
     {
         var what = perClass == 1 ? "one random image per class" : $"{perClass} random images per class";
         return data.IsSynthetic
-            ? $"Synthetic EuroSAT stand-in (generated images, not real data): {what}"
-            : $"EuroSAT RGB, {what} ({data.Source.Kind}: {Path.GetFileName(data.Source.Spec)})";
+            ? $"Synthetic images (not EuroSAT photographs): {what}"
+            : $"EuroSAT RGB: {what} ({Path.GetFileName(data.Source.Spec)})";
     }
 }

@@ -256,6 +256,15 @@ internal static class TrainCommand
         }
     }
 
+    /// <summary>
+    /// The weights line: for a model with pretrained weights in the chapter (VGG) always what <see cref="ModelWeights"/>
+    /// says, so running without them is stated plainly; for the CNNs, which the chapter trains from scratch, that too.
+    /// </summary>
+    private static string WeightsLine(TrainingJob job) =>
+        job.Settings.WeightsPath is null && !job.Settings.Model.Modes.Contains(TrainingMode.Frozen)
+            ? $"weights: PyTorch's default initialisation from seed {job.Settings.Seed} (trained from scratch, as in the chapter)"
+            : job.WeightsLine;
+
     /// <summary>What a reader of any output must not miss.</summary>
     private static List<string> Notes(EuroSatData data, TrainingJob job, IModelSpec spec)
     {
@@ -284,7 +293,7 @@ internal static class TrainCommand
         var settings = job.Settings;
         var recipe = settings.Recipe;
         Console.WriteLine(Invariant($"model: {spec.DisplayName} ({spec.Name}), mode {settings.Mode}: {job.Parameters:N0} parameters, {job.TrainableParameters:N0} trainable"));
-        Console.WriteLine(job.WeightsLine);
+        Console.WriteLine(WeightsLine(job));
         Console.WriteLine($"recipe: {recipe.Name}: {recipe.Description}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"settings: {recipe.Epochs} epochs, batch {recipe.BatchSize}, SGD lr {recipe.Sgd.LearningRate} " +
                                     $"momentum {recipe.Sgd.Momentum} weight decay {recipe.Sgd.WeightDecay}, schedule {recipe.Schedule}, " +
@@ -384,7 +393,7 @@ internal static class TrainCommand
             Loader = new TrainRunLoader(settings.Loader.ToString(), settings.Workers, job.LoaderDescription),
             Device = settings.Device.type == DeviceType.CUDA ? "cuda" : "cpu",
             Seed = settings.Seed,
-            Weights = job.WeightsLine,
+            Weights = WeightsLine(job),
             Runtime = new TrainRunRuntime(runtime.ToLine(), runtime.Backend, runtime.LibTorchVersion, runtime.LibTorchSource,
                 runtime.Build, runtime.CudaAvailable, runtime.CudaRuntime, runtime.Cudnn, runtime.Device, runtime.GpuDriver,
                 runtime.Cpu, runtime.CpuThreads, runtime.LogicalCores, Environment.MachineName, RuntimeInformation.OSDescription,

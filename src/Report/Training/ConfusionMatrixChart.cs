@@ -22,7 +22,7 @@ internal static class ConfusionMatrixChart
     {
         var final = run.Final;
         var n = final.Classes.Count;
-        var title = $"{run.Model.DisplayName}, {run.Device}: overall accuracy {TrainNumbers.Percent(final.Accuracy)}";
+        var title = $"{run.Model.DisplayName}, {run.Recipe.Name} recipe, {run.Device}: overall accuracy {TrainNumbers.Percent(final.Accuracy)}";
         var plot = ChartStyle.Create(title, "predicted class", "true class");
         var max = Math.Max(1, final.Confusion.SelectMany(row => row).DefaultIfEmpty(0).Max());
         for (var t = 0; t < n; t++)

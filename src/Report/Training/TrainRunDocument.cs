@@ -62,7 +62,7 @@ internal static class TrainRunDocument
         table.Add("Augmentation", recipe.Augmentation);
         table.Add("Changed from the recipe", recipe.Overrides.Count == 0 ? "nothing" : string.Join("; ", recipe.Overrides));
         var data = run.Data;
-        table.Add("Data", $"{data.Description}{(data.Synthetic ? " — **synthetic**" : "")}; {TrainNumbers.Integer(data.Images)} images, {data.Classes.Count} classes");
+        table.Add("Data", $"`{data.Spec}`: {data.Description}{(data.Synthetic ? " — **synthetic**" : "")}");
         table.Add("Split", $"seeded 75/25 split: {TrainNumbers.Integer(data.SplitTrainImages)} training / {TrainNumbers.Integer(data.SplitValidationImages)} validation images");
         table.Add("Used", $"{TrainNumbers.Integer(data.TrainImages)} training images{Limit(data.TrainLimit, "--train-limit")}, " +
                           $"{TrainNumbers.Integer(data.ValidationImages)} validation images{Limit(data.ValidationLimit, "--val-limit")}");

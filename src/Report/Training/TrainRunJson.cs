@@ -29,7 +29,13 @@ public static class TrainRunJson
         TrainRun? run;
         try
         {
-            run = JsonSerializer.Deserialize<TrainRun>(File.ReadAllText(path), Options);
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            // The schema first, so a file of another version says so instead of naming a missing field.
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("schema", out var schema) && schema.ValueKind == JsonValueKind.String
+                && schema.GetString() != TrainRun.SchemaName)
+                throw new ReportException($"{path}: has schema '{schema.GetString()}', this version reads {TrainRun.SchemaName}");
+            run = document.RootElement.Deserialize<TrainRun>(Options);
         }
         catch (JsonException e)
         {
@@ -42,8 +48,6 @@ public static class TrainRunJson
         }
         if (run is null)
             throw new ReportException($"{path}: is empty (JSON null), not a train.json");
-        if (run.Schema != TrainRun.SchemaName)
-            throw new ReportException($"{path}: has schema '{run.Schema}', this version reads {TrainRun.SchemaName}");
         if (run.Epochs.Count == 0)
             throw new ReportException($"{path}: has no epochs");
         return run;
