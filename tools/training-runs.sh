@@ -4,9 +4,8 @@
 #   tools/training-runs.sh [cpu|cuda]        default cpu; set EUROSAT=/path/to/EuroSAT.zip (or folder) to use other data
 #
 # Each run writes results/training/<name>-<device>/ (train.json, train.md, charts/); docs/training.md lists what each
-# took. Wall-clock times are only
-# meaningful on an otherwise idle machine. Runs of the same work on cpu and on cuda give the report its CPU-against-CUDA
-# training-time chart.
+# took. Wall-clock times are only meaningful on an otherwise idle machine. Runs of the same work on cpu and on cuda give
+# the report (results/training/report/) its CPU-against-CUDA training-time chart.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,13 +17,15 @@ case "$device" in
         exit 2
         ;;
 esac
-data=${EUROSAT:-$root/../shared/data/EuroSAT.zip}
+# Relative paths from the checkout, so the command lines recorded in each train.json rerun anywhere.
+cd "$root"
+data=${EUROSAT:-../shared/data/EuroSAT.zip}
 if [ ! -e "$data" ]; then
     echo "training-runs: $data not found; download it with ./geoai download, or set EUROSAT=/path/to/EuroSAT.zip" >&2
     exit 2
 fi
-out=$root/results/training
-geoai=$root/geoai
+out=results/training
+geoai=./geoai
 
 # 1. The chapter's exact recipe: its CNN, 10 epochs, batch 40, SGD lr 0.01 momentum 0.9, no augmentation.
 "$geoai" train --model cnn --recipe chapter --device "$device" --data "$data" --out "$out/cnn-chapter-$device"

@@ -283,8 +283,9 @@ internal static class TrainCommand
             notes.Add($"**Random initialisation**: {spec.DisplayName} ran without pretrained weights (no --weights; ImageNet " +
                       "weights cannot be downloaded here). The chapter fine-tunes ImageNet weights; " +
                       (job.Settings.Mode == TrainingMode.Frozen
-                          ? "frozen random features train only the last layer on random projections, so accuracy is far below the chapter's."
-                          : "from scratch, accuracy after a few epochs is far below the chapter's."));
+                          ? "with frozen random features only the last layer learns, on random projections of the image, so " +
+                            "accuracy stays far below the chapter's."
+                          : "trained from scratch for a few epochs, it stays far below the chapter's accuracy."));
         return notes;
     }
 

@@ -12,9 +12,9 @@ internal static class TrainRunDocument
     public static ReportDocument Build(TrainRun run, string chartFolder)
     {
         var document = new ReportDocument($"Training run: {run.Model.DisplayName}, {run.Recipe.Name} recipe, {run.Device}");
-        document.Paragraph($"Final validation accuracy **{TrainNumbers.Percent(run.FinalValidationAccuracy)}** after " +
-                           $"{run.Epochs.Count} epoch{(run.Epochs.Count == 1 ? "" : "s")} in {TrainNumbers.Seconds(run.TotalSeconds)} " +
-                           $"(train accuracy {TrainNumbers.Percent(run.Epochs[^1].TrainAccuracy)}).");
+        document.Paragraph($"Final validation accuracy **{TrainNumbers.Percent(run.FinalValidationAccuracy)}** (training accuracy " +
+                           $"{TrainNumbers.Percent(run.Epochs[^1].TrainAccuracy)}) after {run.Epochs.Count} epoch" +
+                           $"{(run.Epochs.Count == 1 ? "" : "s")}; total time {TrainNumbers.Seconds(run.TotalSeconds)}.");
         foreach (var note in run.Notes)
             document.Note(note);
         Settings(document, run);

@@ -5,7 +5,7 @@ namespace GeoAI.Report.Training;
 
 /// <summary>
 /// The report's "Training runs" section: a row per <c>train.json</c> (model, recipe, device, epochs, final validation
-/// accuracy, total time, time to 75 % and 90 %), notes on synthetic data and subsets, and the CPU-against-CUDA time
+/// accuracy, total time, time to 75 % and 90 %), each run's notes (synthetic data, subsets), and the CPU-against-CUDA time
 /// chart when the same run exists on both devices.
 /// </summary>
 internal static class TrainingRunsSection
@@ -31,9 +31,10 @@ internal static class TrainingRunsSection
                 DataLabel(run), TrainNumbers.Integer(run.Epochs.Count), TrainNumbers.Percent(run.FinalValidationAccuracy),
                 TrainNumbers.Seconds(run.TotalSeconds), Reached(run, 0.75), Reached(run, 0.90));
         document.Table(table);
-        foreach (var run in ordered.Where(r => r.Data.Synthetic))
-            document.Note($"**Synthetic data** in the {run.Model.DisplayName} {run.Recipe.Name} run on {run.Device}: its accuracy " +
-                          "says only that the pipeline learns, nothing about EuroSAT.");
+        // Each run's own notes (synthetic data, subsets, random initialisation) stay with it in the report.
+        foreach (var run in ordered)
+            foreach (var note in run.Notes)
+                document.Note($"{run.Model.DisplayName}, {run.Recipe.Name} recipe, {run.Device}: {note}");
 
         var pairs = TrainingTimeChart.Pairs(runs);
         if (pairs.Count == 0)

@@ -33,7 +33,7 @@ public sealed class TrainingReportTests : IDisposable
 
         Assert.Contains("## Training runs", markdown);
         Assert.Contains("| CNN (chapter) | chapter | cpu | synthetic, 300 / 100 | 3 | 85.00 % | 30.0 s | 20.0 s (epoch 2) | – |", markdown);
-        Assert.Contains("**Synthetic data** in the CNN (chapter) chapter run on cpu", markdown);
+        Assert.Contains("> **Note:** CNN (chapter), chapter recipe, cpu: **Synthetic data**: generated images.", markdown);
         Assert.DoesNotContain("## Machines", markdown);
         Assert.Equal(0, written.Charts);
         Assert.Contains(written.Omitted, s => s.StartsWith("No CPU-against-CUDA training-time chart", StringComparison.Ordinal));
