@@ -312,6 +312,7 @@ internal static class TrainCommand
     {
         var epochs = new List<EpochMetrics>();
         var total = job.Settings.Recipe.Epochs;
+        EpochTasks? current = null;
         using var run = job.Run(new TaskProgress(() => current)).GetEnumerator();
         for (var epoch = 1; epoch <= total; epoch++)
         {
@@ -338,8 +339,6 @@ internal static class TrainCommand
         }
         return epochs;
     }
-
-    private static EpochTasks? current;
 
     /// <summary>The two bars of one epoch; the trainer reports into them from the training thread.</summary>
     private sealed class EpochTasks(ProgressContext context, int epoch, int epochs)
