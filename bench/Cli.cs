@@ -20,6 +20,8 @@ internal static class Cli
         DownloadCommand.Definition,
         CacheCommand.Definition,
         ProfileCommand.Definition,
+        TrainCommand.Definition,
+        SamplesCommand.Definition,
     ];
 
     public static int Run(string[] args)

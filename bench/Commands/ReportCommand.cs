@@ -15,7 +15,7 @@ internal static class ReportCommand
     {
         var inputs = new Argument<string[]>("results")
         {
-            Description = "BenchmarkDotNet result files, or folders searched recursively for *-report-full.json",
+            Description = "BenchmarkDotNet result files or train.json files of training runs, or folders searched recursively for *-report-full.json and train.json",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string>("--out")

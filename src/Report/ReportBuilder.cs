@@ -4,6 +4,7 @@ using GeoAI.Report.Charts;
 using GeoAI.Report.Documents;
 using GeoAI.Report.Reference;
 using GeoAI.Report.Results;
+using GeoAI.Report.Training;
 
 namespace GeoAI.Report;
 
@@ -33,9 +34,17 @@ internal sealed partial class ReportBuilder
     /// <summary>Sentences for the charts left out, as they appear in the report.</summary>
     public List<string> Omitted { get; } = [];
 
-    public static ReportBuilder Build(ResultSet results, IReadOnlyList<ReferenceCase> references, string title, string chartFolder)
+    /// <param name="results">BenchmarkDotNet results; null when the inputs held training runs only.</param>
+    /// <param name="training">Training runs (train.json): a "Training runs" section when there are any.</param>
+    public static ReportBuilder Build(ResultSet? results, IReadOnlyList<ReferenceCase> references, IReadOnlyList<TrainRun> training,
+        string title, string chartFolder)
     {
-        var builder = new ReportBuilder(results, references, title, chartFolder);
+        var builder = new ReportBuilder(results ?? new ResultSet([], [], []), references, title, chartFolder);
+        if (results is null)
+        {
+            builder.TrainingRuns(training);
+            return builder;
+        }
         builder.Introduction();
         builder.Environment();
         foreach (var section in new Action[] { builder.CpuToCuda, builder.DataPath, builder.BatchScaling, builder.Machines })
@@ -44,8 +53,16 @@ internal sealed partial class ReportBuilder
             builder.EndSection();
         }
         builder.CaseTables();
+        if (training.Count > 0)
+            builder.TrainingRuns(training);
         builder.HowToRead();
         return builder;
+    }
+
+    private void TrainingRuns(IReadOnlyList<TrainRun> training)
+    {
+        TrainingRunsSection.Add(document, training, chartFolder, ChartId, AddChart, Omit);
+        EndSection();
     }
 
     public ReportDocument Document => document;

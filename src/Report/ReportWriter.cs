@@ -2,6 +2,7 @@ using System.Text;
 using GeoAI.Report.Documents;
 using GeoAI.Report.Reference;
 using GeoAI.Report.Results;
+using GeoAI.Report.Training;
 
 namespace GeoAI.Report;
 
@@ -20,7 +21,9 @@ public static class ReportWriter
     {
         var target = Path.GetFullPath(options.OutputDirectory);
         CheckTarget(target);
-        var results = ResultReader.Read(options.Inputs);
+        // Training runs (train.json) are read apart; without any, the inputs go to the BenchmarkDotNet reader as always.
+        var training = TrainRunInputs.Find(options.Inputs);
+        var results = training.Runs.Count == 0 ? ResultReader.Read(options.Inputs) : ResultReader.ReadIfAny(training.OtherInputs);
         var references = ReferenceReader.Read(options.References);
 
         var parent = Path.GetDirectoryName(target)!;
@@ -29,7 +32,7 @@ public static class ReportWriter
         try
         {
             Directory.CreateDirectory(Path.Combine(staging, ChartFolder));
-            var builder = ReportBuilder.Build(results, references, options.Title, Path.Combine(staging, ChartFolder));
+            var builder = ReportBuilder.Build(results, references, training.Runs, options.Title, Path.Combine(staging, ChartFolder));
             var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
             File.WriteAllText(Path.Combine(staging, MarkdownFile), MarkdownRenderer.Render(builder.Document), utf8);
             File.WriteAllText(Path.Combine(staging, HtmlFile), HtmlRenderer.Render(builder.Document), utf8);

@@ -43,9 +43,23 @@ public static class ResultReader
         return files.Select(Path.GetFullPath).Distinct().ToList();
     }
 
-    public static ResultSet Read(IEnumerable<string> paths)
+    public static ResultSet Read(IEnumerable<string> paths) => Read(FindFiles(paths));
+
+    /// <summary>
+    /// As <see cref="Read(IEnumerable{string})"/>, but null instead of an error when the paths (which must exist) hold
+    /// no result file: for reports whose inputs are training runs only.
+    /// </summary>
+    internal static ResultSet? ReadIfAny(IEnumerable<string> paths)
     {
-        var files = FindFiles(paths);
+        var searched = paths.ToList();
+        foreach (var path in searched.Where(p => !Directory.Exists(p) && !File.Exists(p)))
+            throw new ReportException($"{path}: no such file or folder");
+        var found = searched.Any(p => File.Exists(p) || Directory.EnumerateFiles(p, FilePattern, SearchOption.AllDirectories).Any());
+        return found ? Read(FindFiles(searched)) : null;
+    }
+
+    private static ResultSet Read(IReadOnlyList<string> files)
+    {
         var results = new List<BenchmarkResult>();
         var environments = new List<(string Label, BdnHostEnvironment? Host, string File)>();
         foreach (var file in files)

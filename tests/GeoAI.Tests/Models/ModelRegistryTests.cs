@@ -5,10 +5,10 @@ namespace GeoAI.Tests.Models;
 public class ModelRegistryTests
 {
     [Fact]
-    public void ListsTheCnnThenVgg()
+    public void ListsTheCnnThenVggThenTheImprovedCnn()
     {
-        Assert.Equal(["cnn", "vgg11bn"], ModelRegistry.All.Select(spec => spec.Name));
-        Assert.Equal(["CNN (chapter)", "VGG11-BN"], ModelRegistry.All.Select(spec => spec.DisplayName));
+        Assert.Equal(["cnn", "vgg11bn", "cnn-bn"], ModelRegistry.All.Select(spec => spec.Name));
+        Assert.Equal(["CNN (chapter)", "VGG11-BN", "CNN-BN (improved)"], ModelRegistry.All.Select(spec => spec.DisplayName));
     }
 
     [Theory]
@@ -23,7 +23,7 @@ public class ModelRegistryTests
         var error = Assert.Throws<ArgumentException>(() => ModelRegistry.Get("resnet50"));
 
         Assert.Contains("unknown model 'resnet50'", error.Message);
-        Assert.Contains("valid models: cnn, vgg11bn", error.Message);
+        Assert.Contains("valid models: cnn, vgg11bn, cnn-bn", error.Message);
     }
 
     [Fact]

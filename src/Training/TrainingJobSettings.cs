@@ -1,0 +1,24 @@
+using GeoAI.Data;
+using GeoAI.Models;
+using static TorchSharp.torch;
+
+namespace GeoAI.Training;
+
+/// <summary>
+/// One training run as the <c>train</c> command describes it. <see cref="Seed"/> drives everything random: the 75/25
+/// split, the per-epoch shuffle, the model's initial weights (torch's global generator) and the augmentation.
+/// </summary>
+/// <param name="TrainLimit">Train on the first N images of the split's training side (null: all of it).</param>
+/// <param name="ValidationLimit">Validate on the first N images of the split's validation side (null: all of it).</param>
+/// <param name="WeightsPath">A safetensors file loaded into the model before training (null: random initialisation).</param>
+public sealed record TrainingJobSettings(
+    IModelSpec Model,
+    TrainingMode Mode,
+    Device Device,
+    TrainingRecipe Recipe,
+    LoaderKind Loader = LoaderKind.Host,
+    int Workers = 0,
+    long Seed = DatasetSplit.DefaultSeed,
+    int? TrainLimit = null,
+    int? ValidationLimit = null,
+    string? WeightsPath = null);
