@@ -13,7 +13,7 @@ public class LoaderMemoryTests(SyntheticDataFixture fixture) : IClassFixture<Syn
     {
         var workers = LoaderCase.Named(loader).Workers;
         // 16 images per batch: a leaked batch is 786 KB, so 900 leaked steps would add over 700 MB and 1,800 tensors.
-        var before = Tensor.TotalCount;
+        var before = SettledTensorCount();
         var source = LoaderCase.Named(loader).Create(fixture.Data, fixture.Train, 16);
         long tensorsAtStep100 = 0, mostTensors = 0, bytesAtStep100 = 0;
         var step = 0;
@@ -38,14 +38,14 @@ public class LoaderMemoryTests(SyntheticDataFixture fixture) : IClassFixture<Syn
         var queued = 2 * (workers + 1) * 2 + 1;
         Assert.InRange(mostTensors, 0, tensorsAtStep100 + queued);
         Assert.True(growth < 64L << 20, $"resident memory grew by {growth / 1e6:F0} MB over 900 steps");
-        Assert.Equal(before, Tensor.TotalCount);
+        Assert.Equal(before, SettledTensorCount());
     }
 
     [Theory]
     [MemberData(nameof(LoaderCase.All), MemberType = typeof(LoaderCase))]
     public void BreakingOutAndDisposingLeavesNoTensorBehind(string loader)
     {
-        var before = Tensor.TotalCount;
+        var before = SettledTensorCount();
         var source = LoaderCase.Named(loader).Create(fixture.Data, fixture.Train, 8, prefetchDepth: 3);
         var taken = 0;
         foreach (var (x, y) in source.Epoch(0))
@@ -64,7 +64,7 @@ public class LoaderMemoryTests(SyntheticDataFixture fixture) : IClassFixture<Syn
         source.Dispose();
         abandoned.Dispose();
 
-        Assert.Equal(before, Tensor.TotalCount);
+        Assert.Equal(before, SettledTensorCount());
     }
 
     [Fact]
@@ -94,6 +94,18 @@ public class LoaderMemoryTests(SyntheticDataFixture fixture) : IClassFixture<Syn
             foreach (var (name, value) in saved)
                 Environment.SetEnvironmentVariable(name, value);
         }
+    }
+
+    /// <summary>
+    /// The live tensor count once the finalizers of tensors other tests left to the GC have run: counted before they
+    /// ran, they would make this test's count drop by someone else's tensors.
+    /// </summary>
+    private static long SettledTensorCount()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return Tensor.TotalCount;
     }
 
     private static long ResidentBytes()
