@@ -20,7 +20,7 @@ internal static class ProfileCommand
     public static SubCommand Definition { get; } = new(Create(), NeedsLibTorch: true);
 
     private sealed record Request(string Model, string? Mode, string? Device, string Loader, int Workers, int Batch, int Steps,
-        int Warmup, long Seed, string Data, string? CacheDirectory, string Out);
+        int Warmup, double WarmupSeconds, long Seed, string Data, string? CacheDirectory, string Out);
 
     private static Command Create()
     {
@@ -55,6 +55,11 @@ internal static class ProfileCommand
             Description = "Steps run first and not recorded",
             DefaultValueFactory = _ => ProfileSettings.DefaultWarmup,
         };
+        var warmupSeconds = new Option<double>("--warmup-seconds")
+        {
+            Description = "Warm up for at least this long too: a fresh process's first steps are slow for about 2 s",
+            DefaultValueFactory = _ => DefaultWarmupSeconds,
+        };
         var seed = new Option<long>("--seed") { Description = "Seed of split, shuffle and weights", DefaultValueFactory = _ => DatasetSplit.DefaultSeed };
         var data = new Option<string>("--data")
         {
@@ -73,13 +78,15 @@ internal static class ProfileCommand
         var command = new Command("profile",
             "Time each phase of a few training steps (data wait, copy, forward, backward, optimizer), sample CPU/GPU " +
             "utilisation, and write a Chrome trace, profile.json, profile.md naming the bottleneck and a chart.");
-        foreach (var option in new Option[] { model, mode, device, loader, workers, batch, steps, warmup, seed, data, cacheDir, output })
+        foreach (var option in new Option[] { model, mode, device, loader, workers, batch, steps, warmup, warmupSeconds, seed, data, cacheDir, output })
             command.Options.Add(option);
         command.SetAction(parsed => Run(new Request(parsed.GetValue(model)!, parsed.GetValue(mode), parsed.GetValue(device),
             parsed.GetValue(loader)!, parsed.GetValue(workers), parsed.GetValue(batch), parsed.GetValue(steps), parsed.GetValue(warmup),
-            parsed.GetValue(seed), parsed.GetValue(data)!, parsed.GetValue(cacheDir), parsed.GetValue(output)!)));
+            parsed.GetValue(warmupSeconds), parsed.GetValue(seed), parsed.GetValue(data)!, parsed.GetValue(cacheDir), parsed.GetValue(output)!)));
         return command;
     }
+
+    private const double DefaultWarmupSeconds = 3;
 
     private static int Run(Request request)
     {
@@ -109,7 +116,8 @@ internal static class ProfileCommand
             var workers = settings!.Loader == LoaderKind.GpuResident ? "" : Invariant($" with {settings.Workers} workers");
             Console.WriteLine($"profiling {settings.Model.DisplayName} ({settings.Mode.ToString().ToLowerInvariant()}) on " +
                               $"{settings.Device.ToString().ToLowerInvariant()}, {settings.Loader} loader{workers}, " +
-                              Invariant($"batch {settings.BatchSize}: {settings.Warmup} warm-up steps, then {settings.Steps} recorded steps"));
+                              Invariant($"batch {settings.BatchSize}: at least {settings.Warmup} warm-up steps and {settings.MinimumWarmupTime.TotalSeconds:0.#} s, ") +
+                              Invariant($"then {settings.Steps} recorded steps"));
             var run = TrainingProfiler.Run(dataSet, settings, gpu, gpuReason, new StepCounter(settings));
             string written;
             try
@@ -174,18 +182,25 @@ internal static class ProfileCommand
             problems.Add(e.Message);
         }
 
+        // TimeSpan.FromSeconds throws on NaN and overflows on huge values; an hour of warm-up is already absurd.
+        var minimumWarmup = TimeSpan.Zero;
+        if (request.WarmupSeconds is >= 0 and <= 3600)
+            minimumWarmup = TimeSpan.FromSeconds(request.WarmupSeconds);
+        else
+            problems.Add(Invariant($"--warmup-seconds must be between 0 and 3600, not {request.WarmupSeconds}"));
+
         ProfileSettings? settings = null;
         if (spec is not null && mode is not null && device is not null && loader is not null)
         {
             settings = new ProfileSettings(spec, mode.Value, device.Value, loader.Value, request.Workers, request.Batch, request.Steps,
-                request.Warmup, request.Seed);
+                request.Warmup, request.Seed) { MinimumWarmupTime = minimumWarmup };
             problems.AddRange(settings.Problems());
         }
         else
         {
             // Numeric options are checked even when a name was wrong, so one run reports every problem.
             var probe = new ProfileSettings(CnnSpec.Instance, TrainingMode.Full, DeviceType.CPU, LoaderKind.Host, request.Workers,
-                request.Batch, request.Steps, request.Warmup, request.Seed);
+                request.Batch, request.Steps, request.Warmup, request.Seed) { MinimumWarmupTime = minimumWarmup };
             problems.AddRange(probe.Problems());
         }
         return (settings, problems);
@@ -239,9 +254,14 @@ internal static class ProfileCommand
         {
             if (Console.IsOutputRedirected)
                 return;
-            var total = value.Stage == "warm-up" ? settings.Warmup : settings.Steps;
-            Console.Write(Invariant($"\r{value.Stage} step {value.Step}/{total}   "));
-            if (value.Stage != "warm-up" && value.Step == total)
+            // Warm-up also runs for a minimum time, so its step count is not known ahead.
+            if (value.Stage == "warm-up")
+            {
+                Console.Write(Invariant($"\rwarm-up step {value.Step}   "));
+                return;
+            }
+            Console.Write(Invariant($"\r{value.Stage} step {value.Step}/{settings.Steps}   "));
+            if (value.Step == settings.Steps)
                 Console.WriteLine();
         }
     }

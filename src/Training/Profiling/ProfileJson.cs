@@ -35,6 +35,7 @@ public static class ProfileJson
                 batch = settings.BatchSize,
                 steps = settings.Steps,
                 warmup = settings.Warmup,
+                warmup_seconds_minimum = settings.MinimumWarmupTime.TotalSeconds,
                 seed = settings.Seed,
                 data = run.DataDescription,
                 dataIsSynthetic = run.DataIsSynthetic,

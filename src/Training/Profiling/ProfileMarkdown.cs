@@ -19,7 +19,8 @@ public static class ProfileMarkdown
         text.AppendLine(Invariant($"- Model: {run.ModelName} (`{settings.Model.Name}`, {settings.Mode.ToString().ToLowerInvariant()} mode), batch {settings.BatchSize}, SGD lr 0.01 momentum 0.9"));
         text.AppendLine($"- Loader: {run.LoaderDescription}");
         text.AppendLine(Invariant($"- Data: {run.DataDescription}; {run.TrainingSamples:N0} training images (seeded 75/25 split, seed {settings.Seed})"));
-        text.AppendLine(Invariant($"- Steps: {settings.Warmup} warm-up steps not recorded, then {run.Steps.Count} recorded steps"));
+        var warmupTime = settings.MinimumWarmupTime > TimeSpan.Zero ? Invariant($" (at least {settings.MinimumWarmupTime.TotalSeconds:0.#} s)") : "";
+        text.AppendLine(Invariant($"- Steps: {settings.Warmup} warm-up steps{warmupTime} not recorded, then {run.Steps.Count} recorded steps"));
         text.AppendLine($"- Runtime: {run.Runtime.ToLine()}");
         text.AppendLine($"- Machine: {run.MachineLoadNote}");
         text.AppendLine();

@@ -44,10 +44,13 @@ public static class TrainingProfiler
         // Not started until the recorded steps begin: warm-up steps read 0 and the trace starts at the first recorded step.
         var clock = new Stopwatch();
         var timer = new StepTimer(clock, settings, device, step, batches);
-        for (var i = 0; i < settings.Warmup; i++)
+        var warmupSteps = 0;
+        var warmupClock = Stopwatch.StartNew();
+        while (warmupSteps < settings.Warmup || warmupClock.Elapsed < settings.MinimumWarmupTime)
         {
             timer.Run(-1);
-            progress?.Report(("warm-up", i + 1));
+            warmupSteps++; // not inside the ?. call below: with no progress its arguments are never evaluated
+            progress?.Report(("warm-up", warmupSteps));
         }
 
         var steps = new List<StepRecord>(settings.Steps);
@@ -67,7 +70,9 @@ public static class TrainingProfiler
             ? $"host, {(settings.Workers == 0 ? "in the caller (0 workers)" : $"{settings.Workers} workers, prefetch {settings.PrefetchDepth}")}; " +
               $"the profiler copies each batch to {device} with a blocking .to() (the host-to-device phase)"
             : source.Description;
-        return new ProfileRun(settings, settings.Model.DisplayName, loaderDescription, data.Description, data.IsSynthetic, train.Length,
+        // The run records the warm-up steps that actually ran.
+        return new ProfileRun(settings with { Warmup = warmupSteps }, settings.Model.DisplayName, loaderDescription, data.Description,
+            data.IsSynthetic, train.Length,
             RuntimeInfo.Current, Environment.ProcessorCount, GpuStatus.Of(gpu, gpuUnavailableReason), steps, samples,
             loadBefore, loadAfter);
     }

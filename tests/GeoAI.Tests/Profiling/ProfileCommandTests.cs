@@ -21,6 +21,8 @@ public class ProfileCommandTests
     [InlineData("--loader Teleport --device cpu", "unknown loader 'Teleport'; valid loaders: GpuResident, Host, HostPinnedPrefetch")]
     [InlineData("--device tpu", "unknown device 'tpu'; valid devices: cpu, cuda")]
     [InlineData("--steps 0 --device cpu", "--steps must be at least 1, not 0")]
+    [InlineData("--warmup-seconds -1 --device cpu", "--warmup-seconds must be between 0 and 3600, not -1")]
+    [InlineData("--warmup-seconds NaN --device cpu", "--warmup-seconds must be between 0 and 3600, not NaN")]
     [InlineData("--device cpu --data /nonexistent/EuroSAT.zip", "/nonexistent/EuroSAT.zip: no such file or folder")]
     public void BadInputExitsWithTwoAndWritesNothing(string arguments, string message)
     {
@@ -73,7 +75,7 @@ public class ProfileCommandTests
         var output = temp.Combine("profile");
 
         var result = Program("--device", "cpu", "--data", "synthetic:60", "--cache-dir", temp.Path, "--batch", "8", "--steps", "3",
-            "--warmup", "1", "--out", output);
+            "--warmup", "1", "--warmup-seconds", "0.2", "--out", output);
 
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Equal(["phases.png", "phases.svg", "profile.json", "profile.md", "trace.json"],
@@ -81,5 +83,6 @@ public class ProfileCommandTests
         Assert.Contains("GPU utilisation and memory not sampled: ", result.StdOut);
         Assert.Matches("(dominates|bottleneck|no part takes half)", File.ReadAllText(Path.Combine(output, "profile.md")));
         Assert.Contains("![Mean time per step by phase](phases.png)", File.ReadAllText(Path.Combine(output, "profile.md")));
+        Assert.Contains("warm-up steps (at least 0.2 s) not recorded, then 3 recorded steps", File.ReadAllText(Path.Combine(output, "profile.md")));
     }
 }

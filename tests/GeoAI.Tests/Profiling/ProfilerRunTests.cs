@@ -48,6 +48,22 @@ public class ProfilerRunTests(ProfiledData fixture) : IClassFixture<ProfiledData
     }
 
     [Fact]
+    public void WarmUpLastsTheMinimumTimeAndTheRunRecordsTheStepsItTook()
+    {
+        var settings = Settings(LoaderKind.Host) with { Warmup = 2, MinimumWarmupTime = TimeSpan.FromMilliseconds(300) };
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var run = TrainingProfiler.Run(fixture.Data, settings, gpu: null, NoNvml);
+
+        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(300));
+        // A step of 8 images takes a few milliseconds: 300 ms of warm-up is many more steps than the 2 asked for.
+        Assert.True(run.Settings.Warmup > 2, $"{run.Settings.Warmup} warm-up steps");
+        Assert.Equal(Steps, run.Steps.Count);
+        Assert.Contains($"- Steps: {run.Settings.Warmup} warm-up steps (at least 0.3 s) not recorded, then {Steps} recorded steps",
+            ProfileMarkdown.Render(run, ProfileSummary.Of(run), chartFile: null));
+    }
+
+    [Fact]
     public void WithoutNvmlTheReasonIsRecordedAndOnlyCpuCountersAreWritten()
     {
         using var temp = new TempDirectory();
