@@ -76,9 +76,37 @@ internal sealed partial class ReportBuilder
                            "images/s = 10⁹ / mean nanoseconds per image; errors are half-widths of the 99.9 % confidence " +
                            "interval of the mean.");
         foreach (var machine in results.Machines.Where(m => m.DataIsSynthetic == true))
-            document.Note($"**Synthetic data** on `{machine.Label}`: its cases ran on generated images " +
-                          $"({machine.DataSource ?? "synthetic EuroSAT"}), not the real EuroSAT photographs. Speed is " +
-                          "representative (same shapes and sizes); nothing about accuracy is.");
+            document.Note(SyntheticDataNote(machine));
+    }
+
+    /// <summary>Each distinct source a machine's files name, with whether it was real: runs can mix the two.</summary>
+    private static string? DataSourceCell(MachineEnvironment machine)
+    {
+        static string Kind(bool? synthetic) => synthetic switch
+        {
+            true => "**synthetic**",
+            false => "real",
+            null => "real or synthetic: not recorded",
+        };
+        var sources = machine.DataSources.Where(d => d.Source is not null || d.IsSynthetic is not null)
+            .Select(d => $"{d.Source ?? "?"} — {Kind(d.IsSynthetic)}").Distinct().ToList();
+        return sources.Count == 0 ? null : string.Join("; ", sources);
+    }
+
+    private static string SyntheticDataNote(MachineEnvironment machine)
+    {
+        const string Meaning = "Speed is representative (same shapes and sizes); nothing about accuracy is.";
+        var synthetic = machine.DataSources.Where(d => d.IsSynthetic == true).ToList();
+        var others = machine.DataSources.Except(synthetic).ToList();
+        string Sources(IEnumerable<FileDataSource> files) => string.Join(" / ", files.Select(f => f.Source).OfType<string>().Distinct());
+        if (others.Count == 0)
+            return $"**Synthetic data** on `{machine.Label}`: its cases ran on generated images " +
+                   $"({(Sources(synthetic) is { Length: > 0 } text ? text : "synthetic EuroSAT")}), not the real EuroSAT " +
+                   $"photographs. {Meaning}";
+        var names = string.Join(", ", synthetic.Select(d => Path.GetFileName(d.File).Replace("-report-full.json", "", StringComparison.Ordinal)));
+        return $"**Synthetic data** on `{machine.Label}`: {synthetic.Count} of {machine.DataSources.Count} result files ({names}) " +
+               $"ran on generated images ({Sources(synthetic)}); the others on {(Sources(others) is { Length: > 0 } real ? real : "data they do not describe")}. " +
+               Meaning;
     }
 
     private void Environment()
@@ -99,8 +127,7 @@ internal sealed partial class ReportBuilder
         Row(".NET", m => m.DotNet);
         Row("BenchmarkDotNet", m => m.BenchmarkDotNet);
         Row("OS", m => m.Os);
-        Row("Data source", m => m.DataSource is null && m.DataIsSynthetic is null ? null
-            : $"{m.DataSource ?? "?"} — {(m.DataIsSynthetic == true ? "**synthetic**" : m.DataIsSynthetic == false ? "real" : "real or synthetic: not recorded")}");
+        Row("Data source", DataSourceCell);
         Row("Result files", m => Numbers.Integer(m.Files.Count));
         document.Table(table);
     }
@@ -291,8 +318,9 @@ internal sealed partial class ReportBuilder
     {
         document.Heading(2, "How these numbers were made");
         document.Bullets([
-            "Each case is one BenchmarkDotNet benchmark; its operations are images (`OperationsPerInvoke` = images per " +
-            "invocation), so every time is nanoseconds per image and comparable across batch sizes.",
+            "Each case is one BenchmarkDotNet benchmark whose operation is one step: one batch for cases with a batch size " +
+            "(a training step, a forward pass, a batch delivered), one image for JPEG decoding. The report divides by the " +
+            "batch size, so every time is nanoseconds per image and comparable across batch sizes.",
             "Mean and error come from BenchmarkDotNet's statistics (upper outliers removed); the error is the half-width " +
             "of the 99.9 % Student-t confidence interval of the mean. Reference rows get the same interval from their samples.",
             "Speedups divide means; their intervals divide the ends of the two confidence intervals, a conservative bound.",

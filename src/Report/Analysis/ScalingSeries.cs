@@ -11,10 +11,13 @@ public sealed record ScalingSeries(string Machine, Workload Workload, string Dev
 {
     public string Label => $"{CaseLabel.Device(Device)} · {Loader.Label}";
 
+    /// <summary>Cases without a loader (inference) time a batch already on the device: compute alone, like FixedBatch.</summary>
+    private static readonly LoaderConfig BatchOnDevice = new("FixedBatch", 0);
+
     public static IReadOnlyList<ScalingSeries> Find(ResultSet results) =>
         results.Results
-            .Where(r => r.Parameters.Device is not null && r.Parameters.BatchSize is not null && LoaderConfig.Of(r) is not null)
-            .GroupBy(r => (r.Machine, r.Workload, Device: r.Parameters.Device!.ToLowerInvariant(), Loader: LoaderConfig.Of(r)!))
+            .Where(r => r.Parameters.Device is not null && r.Parameters.BatchSize is not null)
+            .GroupBy(r => (r.Machine, r.Workload, Device: r.Parameters.Device!.ToLowerInvariant(), Loader: LoaderConfig.Of(r) ?? BatchOnDevice))
             .Select(g => new ScalingSeries(g.Key.Machine, g.Key.Workload, g.Key.Device, g.Key.Loader,
                 g.OrderBy(r => r.Parameters.BatchSize).ToList()))
             .Where(s => s.Points.Select(p => p.Parameters.BatchSize).Distinct().Count() >= 2)

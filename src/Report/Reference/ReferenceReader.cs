@@ -38,7 +38,9 @@ public static class ReferenceReader
             throw new ReportException($"{file}: reference file has no \"cases\"");
         var tool = string.IsNullOrWhiteSpace(parsed.Tool) ? "reference" : parsed.Tool;
         var label = (tool.Equals("pytorch", StringComparison.OrdinalIgnoreCase) ? "PyTorch" : tool) +
-                    (string.IsNullOrWhiteSpace(parsed.Version) ? "" : " " + parsed.Version) + " eager";
+                    (string.IsNullOrWhiteSpace(parsed.Version) ? "" : " " + parsed.Version) + " eager" +
+                    // On a CPU the BLAS decides the Linear layers' speed: Debian's PyTorch takes whatever the system has.
+                    (string.IsNullOrWhiteSpace(parsed.Blas) ? "" : ", " + parsed.Blas);
         return parsed.Cases.Select((c, i) => ToCase(c, i, label, parsed.Machine ?? "", file)).ToList();
     }
 
@@ -93,6 +95,7 @@ public static class ReferenceReader
     {
         public string? Tool { get; set; }
         public string? Version { get; set; }
+        public string? Blas { get; set; }
         public string? Machine { get; set; }
         public List<ReferenceFileCase>? Cases { get; set; }
     }

@@ -2,7 +2,7 @@ namespace GeoAI.Report.Results;
 
 /// <summary>
 /// One benchmark case from one machine: its identity, its per-iteration times (nanoseconds per image) and the metrics the
-/// suite adds. Times are per image because every GeoAI.Bench benchmark sets OperationsPerInvoke to its image count.
+/// suite adds. Times are per image: the reader divides BenchmarkDotNet's per-step times by the step's batch size.
 /// </summary>
 public sealed record BenchmarkResult
 {

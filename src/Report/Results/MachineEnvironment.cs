@@ -24,10 +24,17 @@ public sealed record MachineEnvironment
     public string? DotNet { get; init; }
     public string? BenchmarkDotNet { get; init; }
     public string? Os { get; init; }
-    public string? DataSource { get; init; }
 
     /// <summary>True when any of the machine's files says its data was synthetic; null when no file says.</summary>
     public bool? DataIsSynthetic { get; init; }
 
+    /// <summary>Each result file's data source as its GeoAI block states it: runs can mix real and synthetic data.</summary>
+    public IReadOnlyList<FileDataSource> DataSources { get; init; } = [];
+
     public required IReadOnlyList<string> Files { get; init; }
 }
+
+/// <param name="File">The result file.</param>
+/// <param name="Source">Its data source's description; null when the file does not say.</param>
+/// <param name="IsSynthetic">Whether that data was synthetic; null when the file does not say.</param>
+public sealed record FileDataSource(string File, string? Source, bool? IsSynthetic);

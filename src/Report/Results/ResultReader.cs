@@ -251,9 +251,10 @@ public static class ResultReader
             DotNet = Join(h => h?.RuntimeVersion),
             BenchmarkDotNet = Join(h => h?.BenchmarkDotNetVersion),
             Os = Join(h => h?.OsVersion),
-            DataSource = Join(h => GeoAi(h, "DataSource")),
             DataIsSynthetic = syntheticFlags.Count == 0 ? null
                 : syntheticFlags.Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase)),
+            DataSources = files.Select(f => new FileDataSource(f.File, GeoAi(f.Host, "DataSource"),
+                GeoAi(f.Host, "DataIsSynthetic") is { } flag ? string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase) : null)).ToList(),
             Files = files.Select(f => f.File).ToList(),
         };
     }

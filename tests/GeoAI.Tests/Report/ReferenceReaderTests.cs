@@ -24,6 +24,16 @@ public sealed class ReferenceReaderTests : IDisposable
     }
 
     [Fact]
+    public void TheBlasJoinsTheLabelWhenTheFileNamesIt()
+    {
+        var folder = scratch.CopyOf(Path.GetDirectoryName(Fixtures.PyTorchReference)!, "blas");
+        var file = Path.Combine(folder, Path.GetFileName(Fixtures.PyTorchReference));
+        ScratchFolder.EditFile(file, root => root["blas"] = "OpenBLAS");
+
+        Assert.All(ReferenceReader.Read(file), c => Assert.Equal("PyTorch 2.6.0 eager, OpenBLAS", c.Tool));
+    }
+
+    [Fact]
     public void MatchesTheSameWorkOnly()
     {
         var results = ResultReader.Read([Fixtures.GpuMachine]).Results;

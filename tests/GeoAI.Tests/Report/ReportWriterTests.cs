@@ -51,11 +51,13 @@ public sealed partial class ReportWriterTests(FullReport fullReport) : IClassFix
     {
         var markdown = File.ReadAllText(Path.Combine(WriteBoth().Directory, "report.md"));
 
-        // epyc-2core, CNN training, CPU, batch 40, host loader: mean 800,000 ns = 800 µs per image; 1e9 / 800,000 =
-        // 1,250 images/s; ± is BenchmarkDotNet's 99.9 % margin (21,552 ns); 12 iterations; it is its own baseline.
-        Assert.Contains("| CPU · batch 40 · host, 0 workers | 800 | 21.6 | 1,250 | 1.00× (baseline) | – | 12 |", markdown);
-        // Same, 2 workers: mean 760,000 ns; 1e9 / 760,000 = 1,316 images/s; 800 / 760 = 1.05× over the baseline.
-        Assert.Contains("| CPU · batch 40 · host, 2 workers | 760 | 23.3 | 1,316 | 1.05× | – | 12 |", markdown);
+        // epyc-2core, CNN training, CPU, batch 40, host loader: mean 16,164,366 ns per step / 40 = 404 µs per image;
+        // 1e9 / 404,109 = 2,475 images/s; ± is BenchmarkDotNet's 99.9 % margin (1,569,772 ns / 40 = 39.2 µs); 10
+        // iterations; it is its own baseline.
+        Assert.Contains("| CPU · batch 40 · host, 0 workers | 404 | 39.2 | 2,475 | 1.00× (baseline) | – | 10 |", markdown);
+        // Same, 2 workers: mean 20,793,999 ns / 40 = 520 µs; 1e9 / 519,850 = 1,924 images/s; 404.1 / 519.85 = 0.78× (slower:
+        // two workers and two torch threads share two cores); margin 1,937,545 / 40 = 48.4 µs; 9 iterations (1 outlier).
+        Assert.Contains("| CPU · batch 40 · host, 2 workers | 520 | 48.4 | 1,924 | 0.78× | – | 9 |", markdown);
         // h100-box, CNN training at batch 128: fastest CPU 120,000 ns, fastest CUDA 4,489.24 ns: 26.73×.
         Assert.Contains("| CNN training | 128 | device-resident | 120 | device-resident | 4.49 | 26.7× |", markdown);
         // Peak GPU memory of that CUDA case: 1,680.1 MB.
@@ -75,8 +77,13 @@ public sealed partial class ReportWriterTests(FullReport fullReport) : IClassFix
         Assert.Contains("| GPU | NVIDIA H100 80GB HBM3 | none |", markdown);
         Assert.Contains("| Cores (physical / logical) | 16 / 32 | 2 / 2 |", markdown);
         Assert.Contains("| libtorch (build) | 2.10.0 (cuda-12.8) | 2.10.0 (cpu) |", markdown);
-        Assert.Contains("| Data source | EuroSAT RGB zip (27000 images) — real | synthetic EuroSAT (27000 images, seed 42) — **synthetic** |", markdown);
-        Assert.Contains("> **Note:** **Synthetic data** on `epyc-2core`", markdown);
+        // epyc-2core's sweep ran on the synthetic set; its JPEG decoding on the real zip.
+        Assert.Contains("| Data source | EuroSAT RGB zip (27000 images) — real | synthetic EuroSAT stand-in (27,000 generated images, " +
+                        "seed 2019; not real data) — **synthetic**; EuroSAT zip /work/shared/data/EuroSAT.zip (27,000 JPEGs, 10 " +
+                        "classes) — real |", markdown);
+        Assert.Contains("> **Note:** **Synthetic data** on `epyc-2core`: 4 of 5 result files (GeoAI.Bench.Benchmarks.CnnTraining, " +
+                        "GeoAI.Bench.Benchmarks.DataPipeline, GeoAI.Bench.Benchmarks.Inference, GeoAI.Bench.Benchmarks.Vgg11BnTraining) " +
+                        "ran on generated images", markdown);
     }
 
     [Fact]
@@ -91,6 +98,8 @@ public sealed partial class ReportWriterTests(FullReport fullReport) : IClassFix
                         "(`epyc-2core` ran on the CPU only).", markdown);
         Assert.Contains("No machine comparison: all results come from one machine (`epyc-2core`).", markdown);
         Assert.Contains("- No batch-scaling chart for VGG11-BN training, frozen on `epyc-2core`: only batch size 40 was measured.", markdown);
+        // Inference has no loader: its batch is already on the device, so it scales as one series.
+        Assert.Contains("charts/batch-scaling-epyc-2core-inference-infer-model-cnn.png", written.Files);
         Assert.Equal(Fixtures.ChartsOfCpuMachine, written.Charts);
         Assert.Contains(written.Omitted, s => s.StartsWith("No CPU → CUDA chart", StringComparison.Ordinal));
     }
@@ -106,7 +115,7 @@ public sealed partial class ReportWriterTests(FullReport fullReport) : IClassFix
         Assert.All(images, src => Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", src));
         Assert.DoesNotMatch(@"(src|href)=""(https?:)?//", html);
         Assert.DoesNotContain("<link", html);
-        Assert.Contains("<td class=\"num\">1,250</td>", html);
+        Assert.Contains("<td class=\"num\">2,475</td>", html);
     }
 
     [Fact]
