@@ -334,6 +334,25 @@ def cpu_model():
     return platform.processor() or platform.machine()
 
 
+def blas_library():
+    """Which BLAS does the GEMMs (the Linear layers; oneDNN does the convolutions). Builds that link the generic
+    libblas.so.3 (Debian's) get whatever the system's alternatives point at: the reference BLAS, tens of times slower
+    than OpenBLAS or MKL, unless an optimised one is installed."""
+    if torch.backends.mkl.is_available():
+        return "MKL"
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line}
+    except OSError:
+        paths = set()
+    real = {os.path.realpath(path) for path in paths}
+    if any("openblas" in path.lower() for path in real):
+        return "OpenBLAS"
+    if real:
+        return "reference BLAS (" + ", ".join(sorted(real)) + ")"
+    return "unknown"
+
+
 def cudnn_version():
     version = torch.backends.cudnn.version() if torch.backends.cudnn.is_available() else None
     if not version:
@@ -383,7 +402,11 @@ def main(argv):
 
     gpu_name = torch.cuda.get_device_name(0) if cuda_available else None
     cpu = cpu_model()
-    log(f"torch {torch.__version__}, torchvision {torchvision.__version__}, {torch.get_num_threads()} threads, "
+    blas = blas_library()
+    if blas.startswith("reference BLAS"):
+        log("warning: this PyTorch does its matrix products with the reference BLAS, so it is far slower than PyTorch "
+            "as usually installed; on Debian/Ubuntu: apt-get install libopenblas0-openmp")
+    log(f"torch {torch.__version__}, torchvision {torchvision.__version__}, {torch.get_num_threads()} threads, BLAS {blas}, "
         f"CUDA {torch.version.cuda if cuda_available else 'not available'}{', ' + gpu_name if gpu_name else ''}; "
         f"CPU {cpu}; {len(cases)} cases")
     data = make_training_set(args.images, args.seed)
@@ -405,6 +428,8 @@ def main(argv):
         "device_name": gpu_name or cpu,
         "cpu": cpu,
         "threads": torch.get_num_threads(),
+        "blas": blas,
+        "onednn": torch.backends.mkldnn.is_available(),
         "cuda": torch.version.cuda,
         "cudnn": cudnn_version(),
         "data": f"synthetic uint8 in memory ({args.images} images, seed {args.seed})",

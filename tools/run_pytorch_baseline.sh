@@ -5,15 +5,17 @@
 #
 # Hosts whose libstdc++ is too old for the suite's libtorch (scripts/compat.sh needs-compat) run it inside the Debian
 # trixie compat rootfs with Debian's python3-torch and python3-torchvision (PyTorch 2.6, CPU), installed there once
-# (that first run needs root). Other hosts, GPU boxes included, run it with their own Python and PyTorch: $PYTHON, or
-# python3 on PATH.
+# (that first run needs root), with OpenBLAS built for OpenMP: Debian's PyTorch calls the system libblas.so.3, which
+# without it is the reference BLAS (the CNN step measured 2x and VGG11-BN's 10x slower here), and the pthread build of
+# OpenBLAS fights PyTorch's OpenMP threads for the cores (4x slower). Other hosts, GPU boxes included, run it with their
+# own Python and PyTorch: $PYTHON, or python3 on PATH; the script warns when that PyTorch uses the reference BLAS.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 script=$root/tools/pytorch_baseline.py
 
 if bash "$root/scripts/compat.sh" needs-compat; then
-    exec bash "$root/scripts/compat.sh" exec --with python3-torch,python3-torchvision -- python3 "$script" "$@"
+    exec bash "$root/scripts/compat.sh" exec --with python3-torch,python3-torchvision,libopenblas0-openmp -- python3 "$script" "$@"
 fi
 
 python=${PYTHON:-python3}
