@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using GeoAI.Report;
 using GeoAI.Report.Compare;
 
@@ -58,23 +57,10 @@ internal static class CompareCommand
         return command;
     }
 
-    /// <summary>Runs even when parsing failed, to answer a bad command line with exit code 2 instead of 1.</summary>
-    private sealed class CompareAction : SynchronousCommandLineAction
+    private sealed class CompareAction : BadCommandLineExitsTwo
     {
-        public override bool ClearsParseErrors => true;
-
-        public override int Invoke(ParseResult parseResult)
+        protected override int Run(ParseResult parseResult)
         {
-            // Clearing parse errors drops those of the root command, unknown tokens among them: report those too.
-            var errors = parseResult.Errors.Select(e => e.Message)
-                .Concat(parseResult.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'."))
-                .Distinct().ToList();
-            if (errors.Count > 0)
-            {
-                foreach (var error in errors)
-                    Console.Error.WriteLine($"error: {error}");
-                return 2;
-            }
             try
             {
                 var top = parseResult.GetValue(Top);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using GeoAI.Data;
 using GeoAI.Report;
 using GeoAI.Report.Samples;
@@ -57,28 +56,19 @@ internal static class SamplesCommand
         return command;
     }
 
-    /// <summary>Runs even when parsing failed, to answer a bad command line with exit code 2 instead of 1.</summary>
-    private sealed class SamplesAction : SynchronousCommandLineAction
+    private sealed class SamplesAction : BadCommandLineExitsTwo
     {
-        public override bool ClearsParseErrors => true;
-
-        public override int Invoke(ParseResult parse)
+        protected override int Run(ParseResult parse)
         {
-            var errors = parse.Errors.Select(e => e.Message)
-                .Concat(parse.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'."))
-                .Distinct().ToList();
             var perClass = parse.GetValue(PerClass);
             var output = parse.GetValue(Out);
-            if (errors.Count == 0 && perClass < 1)
-                errors.Add($"--per-class must be at least 1, not {perClass}");
-            if (errors.Count == 0 && !output!.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
-                errors.Add($"{output}: --out must name a .png file");
-            if (errors.Count == 0 && Directory.Exists(output))
-                errors.Add($"{Path.GetFullPath(output!)}: is a folder; --out must name a .png file");
-            if (errors.Count > 0)
+            var problem = perClass < 1 ? $"--per-class must be at least 1, not {perClass}"
+                : !output!.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? $"{output}: --out must name a .png file"
+                : Directory.Exists(output) ? $"{Path.GetFullPath(output)}: is a folder; --out must name a .png file"
+                : null;
+            if (problem is not null)
             {
-                foreach (var error in errors)
-                    Console.Error.WriteLine($"error: {error}");
+                Console.Error.WriteLine($"error: {problem}");
                 return 2;
             }
             try

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -109,25 +108,13 @@ internal static class TrainCommand
         return command;
     }
 
-    /// <summary>Runs even when parsing failed, to answer a bad command line with exit code 2 instead of 1.</summary>
-    private sealed class TrainAction : SynchronousCommandLineAction
+    private sealed class TrainAction : BadCommandLineExitsTwo
     {
-        public override bool ClearsParseErrors => true;
-
-        public override int Invoke(ParseResult parseResult)
+        protected override int Run(ParseResult parseResult)
         {
-            var errors = parseResult.Errors.Select(e => e.Message)
-                .Concat(parseResult.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'."))
-                .Distinct().ToList();
-            if (errors.Count > 0)
-            {
-                foreach (var error in errors)
-                    Console.Error.WriteLine($"error: {error}");
-                return 2;
-            }
             try
             {
-                return Run(parseResult);
+                return Train(parseResult);
             }
             catch (BadInput e)
             {
@@ -140,7 +127,7 @@ internal static class TrainCommand
     /// <summary>Input the command refuses before training: exit code 2, nothing written.</summary>
     private sealed class BadInput(string message) : Exception(message);
 
-    private static int Run(ParseResult parse)
+    private static int Train(ParseResult parse)
     {
         var spec = Checked(() => ModelRegistry.Get(parse.GetValue(Model)!));
         var mode = ModeOf(spec, parse.GetValue(Mode));

@@ -1,38 +1,25 @@
-using GeoAI.Runtime;
 using static TorchSharp.torch;
 
 namespace GeoAI.Models;
 
 /// <summary>The improved recipe's model (<see cref="CnnBn"/>), trained from scratch: it has no frozen mode.</summary>
-public sealed class CnnBnSpec : IModelSpec
+public sealed class CnnBnSpec : FromScratchSpec
 {
     public static CnnBnSpec Instance { get; } = new();
 
     private CnnBnSpec() { }
 
-    public string Name => "cnn-bn";
+    public override string Name => "cnn-bn";
 
-    public string DisplayName => "CNN-BN (improved)";
+    public override string DisplayName => "CNN-BN (improved)";
 
-    public long[] InputShape => [3, 64, 64];
-
-    public IReadOnlyList<TrainingMode> Modes { get; } = [TrainingMode.Full];
-
-    public nn.Module<Tensor, Tensor> Create(int numClasses, TrainingMode mode)
-    {
-        if (mode != TrainingMode.Full)
-            throw new ArgumentException($"model '{Name}' trains only in mode Full, not {mode}");
-        TorchBackend.EnsureLoaded();
-        var model = new CnnBn(numClasses);
-        model.train();
-        return model;
-    }
+    protected override nn.Module<Tensor, Tensor> Build(int numClasses) => new CnnBn(numClasses);
 
     /// <summary>
     /// Multiply-adds of the four 3×3 convolutions (each at the side its block receives, 64, 32, 16, 8: padding keeps the
     /// side and the block's pool halves it afterwards) and the linear layer, counted as <see cref="Flops"/> says.
     /// </summary>
-    public long ForwardFlops(int numClasses)
+    public override long ForwardFlops(int numClasses)
     {
         long flops = 0, inChannels = 3, side = InputShape[1];
         foreach (var channels in CnnBn.Channels)

@@ -77,22 +77,6 @@ public static class ReportWriter
     private static void Publish(string staging, string target)
     {
         CheckTarget(target);
-        if (!Directory.Exists(target))
-        {
-            Directory.Move(staging, target);
-            return;
-        }
-        var previous = $"{staging}.previous";
-        Directory.Move(target, previous);
-        try
-        {
-            Directory.Move(staging, target);
-        }
-        catch
-        {
-            Directory.Move(previous, target);
-            throw;
-        }
-        Directory.Delete(previous, recursive: true);
+        OutputFolder.Replace(staging, target);
     }
 }

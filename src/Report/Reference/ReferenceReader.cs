@@ -23,17 +23,7 @@ public static class ReferenceReader
     {
         if (!File.Exists(file))
             throw new ReportException($"{file}: reference file not found");
-        ReferenceFile? parsed;
-        try
-        {
-            using var stream = File.OpenRead(file);
-            parsed = JsonSerializer.Deserialize<ReferenceFile>(stream, JsonOptions);
-        }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
-            throw new ReportException($"{file}: malformed reference JSON{where}: {e.Message}", e);
-        }
+        var parsed = JsonFile.Read<ReferenceFile>(file, JsonOptions, "reference JSON");
         if (parsed?.Cases is not { Count: > 0 })
             throw new ReportException($"{file}: reference file has no \"cases\"");
         var tool = string.IsNullOrWhiteSpace(parsed.Tool) ? "reference" : parsed.Tool;

@@ -80,21 +80,7 @@ public static class ResultReader
 
     private static BdnResultFile Parse(string file)
     {
-        BdnResultFile? parsed;
-        try
-        {
-            using var stream = File.OpenRead(file);
-            parsed = JsonSerializer.Deserialize<BdnResultFile>(stream, JsonOptions);
-        }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
-            throw new ReportException($"{file}: malformed JSON{where}: {FirstSentence(e.Message)}", e);
-        }
-        catch (IOException e)
-        {
-            throw new ReportException($"{file}: cannot be read: {e.Message}", e);
-        }
+        var parsed = JsonFile.Read<BdnResultFile>(file, JsonOptions, "JSON");
         if (parsed?.Benchmarks is not { Count: > 0 })
             throw new ReportException($"{file}: has no \"Benchmarks\"; is it a BenchmarkDotNet full JSON export?");
         return parsed;
@@ -275,12 +261,6 @@ public static class ResultReader
             JsonValueKind.Null or JsonValueKind.Undefined => null,
             _ => entry.Value.GetRawText(),
         };
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 
     private static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using GeoAI.Tests.Runtime;
 namespace GeoAI.Tests.Bundle;
 
 /// <summary>
@@ -28,7 +29,7 @@ public sealed class GpuBundleFixture : IDisposable
 
     public string BundleFolder => Path.Combine(Unpacked, "geoai-bench-gpu-linux-x64");
 
-    public string LibTorch { get; } = NuGetCpuLibTorch();
+    public string LibTorch { get; } = NuGetLibTorch.CpuFolder();
 
     /// <summary>Runs the bundle's run.sh from <see cref="Unpacked"/> the way a GPU box would, with no dotnet reachable.</summary>
     internal ProcessRunner.Result RunSh(IEnumerable<string> args, string? libTorch = null) =>
@@ -50,14 +51,4 @@ public sealed class GpuBundleFixture : IDisposable
     private static string PathWithoutDotnet() =>
         string.Join(':', (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
             .Where(folder => folder.Length > 0 && !File.Exists(Path.Combine(folder, "dotnet"))));
-
-    private static string NuGetCpuLibTorch()
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        return Directory.EnumerateDirectories(Path.Combine(packages, "libtorch-cpu-linux-x64"))
-            .Select(version => Path.Combine(version, "runtimes", "linux-x64", "native"))
-            .First(folder => File.Exists(Path.Combine(folder, "libtorch_cpu.so")));
-    }
 }

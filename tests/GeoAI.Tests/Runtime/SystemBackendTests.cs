@@ -10,7 +10,7 @@ public class SystemBackendTests
     [Trait("Category", "Integration")]
     public void BenchBuiltForSystemLibTorchLoadsItFromGeoaiLibtorch()
     {
-        var libtorch = NuGetLibTorchFolder();
+        var libtorch = NuGetLibTorch.CpuFolder();
         var build = ProcessRunner.Run("dotnet",
             ["build", "bench", "-c", "Release", "-p:TorchBackend=system", "-nologo", "-v", "quiet"],
             timeout: TimeSpan.FromMinutes(10));
@@ -26,15 +26,5 @@ public class SystemBackendTests
         Assert.Matches(@"libtorch \d+\.\d+\.\d+.*TorchBackend=system", withLibTorch.StdOut);
         Assert.Equal(2, without.ExitCode);
         Assert.Contains("does not contain libtorch_cpu.so", without.StdErr);
-    }
-
-    private static string NuGetLibTorchFolder()
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        return Directory.EnumerateDirectories(Path.Combine(packages, "libtorch-cpu-linux-x64"))
-            .Select(version => Path.Combine(version, "runtimes", "linux-x64", "native"))
-            .First(folder => File.Exists(Path.Combine(folder, "libtorch_cpu.so")));
     }
 }
