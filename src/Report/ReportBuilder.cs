@@ -104,9 +104,9 @@ internal sealed partial class ReportBuilder
                    $"({(Sources(synthetic) is { Length: > 0 } text ? text : "synthetic EuroSAT")}), not the real EuroSAT " +
                    $"photographs. {Meaning}";
         var names = string.Join(", ", synthetic.Select(d => Path.GetFileName(d.File).Replace("-report-full.json", "", StringComparison.Ordinal)));
+        var real = Sources(others) is { Length: > 0 } described ? described : "data they do not describe";
         return $"**Synthetic data** on `{machine.Label}`: {synthetic.Count} of {machine.DataSources.Count} result files ({names}) " +
-               $"ran on generated images ({Sources(synthetic)}); the others on {(Sources(others) is { Length: > 0 } real ? real : "data they do not describe")}. " +
-               Meaning;
+               $"ran on generated images ({Sources(synthetic)}); the others on {real}. {Meaning}";
     }
 
     private void Environment()

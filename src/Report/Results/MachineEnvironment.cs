@@ -26,7 +26,8 @@ public sealed record MachineEnvironment
     public string? Os { get; init; }
 
     /// <summary>True when any of the machine's files says its data was synthetic; null when no file says.</summary>
-    public bool? DataIsSynthetic { get; init; }
+    public bool? DataIsSynthetic =>
+        DataSources.Any(d => d.IsSynthetic == true) ? true : DataSources.Any(d => d.IsSynthetic == false) ? false : null;
 
     /// <summary>Each result file's data source as its GeoAI block states it: runs can mix real and synthetic data.</summary>
     public IReadOnlyList<FileDataSource> DataSources { get; init; } = [];

@@ -218,7 +218,6 @@ public static class ResultReader
 
         var hosts = files.Select(f => f.Host).ToList();
         var cuda = hosts.Any(h => string.Equals(GeoAi(h, "CudaAvailable"), "true", StringComparison.OrdinalIgnoreCase));
-        var syntheticFlags = hosts.Select(h => GeoAi(h, "DataIsSynthetic")).Where(v => v is not null).ToList();
         return new MachineEnvironment
         {
             Label = label,
@@ -237,8 +236,6 @@ public static class ResultReader
             DotNet = Join(h => h?.RuntimeVersion),
             BenchmarkDotNet = Join(h => h?.BenchmarkDotNetVersion),
             Os = Join(h => h?.OsVersion),
-            DataIsSynthetic = syntheticFlags.Count == 0 ? null
-                : syntheticFlags.Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase)),
             DataSources = files.Select(f => new FileDataSource(f.File, GeoAi(f.Host, "DataSource"),
                 GeoAi(f.Host, "DataIsSynthetic") is { } flag ? string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase) : null)).ToList(),
             Files = files.Select(f => f.File).ToList(),
