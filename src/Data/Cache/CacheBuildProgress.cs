@@ -4,5 +4,5 @@ namespace GeoAI.Data;
 /// <param name="Done">Images processed so far (decoded, generated or skipped).</param>
 /// <param name="Total">Images to process.</param>
 /// <param name="Skipped">Corrupt images skipped so far (only with SkipCorruptImages).</param>
-/// <param name="Stage">What is happening: "decoding", "checksum", "done".</param>
+/// <param name="Stage">What is happening: "decoding" (JPEGs) or "generating" (the synthetic set), "checksum", "done".</param>
 public readonly record struct CacheBuildProgress(int Done, int Total, int Skipped, string Stage);

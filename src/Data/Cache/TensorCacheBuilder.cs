@@ -152,7 +152,7 @@ public static class TensorCacheBuilder
                         }
                         var now = Interlocked.Add(ref done, end - first);
                         if (progress is not null && (now / reportEvery != (now - (end - first)) / reportEvery || now == count))
-                            progress.Report(new CacheBuildProgress(now, count, failures.Count, "decoding"));
+                            progress.Report(new CacheBuildProgress(now, count, failures.Count, source.IsSynthetic ? "generating" : "decoding"));
                     }
                 });
         }
