@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using GeoAI.Models;
 
 namespace GeoAI.Bench.Benchmarks;
 
@@ -6,5 +7,5 @@ namespace GeoAI.Bench.Benchmarks;
 [BenchmarkCategory(Categories.Cnn)]
 public class CnnTraining : TrainingBenchmark
 {
-    protected override string ModelName => "cnn";
+    protected override IModelSpec Spec => CnnSpec.Instance;
 }

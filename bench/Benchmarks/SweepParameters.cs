@@ -19,7 +19,7 @@ public enum BatchLoader
     HostPinnedPrefetch,
 }
 
-/// <summary>Models the inference benchmark sweeps (registry names "cnn" and "vgg11bn").</summary>
+/// <summary>Models the inference benchmark sweeps (BenchmarkInputs.SpecOf gives each its model spec).</summary>
 public enum BenchModel
 {
     Cnn,

@@ -30,13 +30,14 @@ public abstract class TrainingBenchmark
     [Params(0, 2, 4, Priority = ParameterOrder.Workers)]
     public int Workers { get; set; }
 
-    protected abstract string ModelName { get; }
+    /// <summary>The model this class trains.</summary>
+    protected abstract IModelSpec Spec { get; }
 
     protected virtual TrainingMode TrainingMode => TrainingMode.Full;
 
     [GlobalSetup]
     public void Setup() =>
-        session = TrainingSession.Create(ModelRegistry.Get(ModelName), TrainingMode, Device, BatchSize, Loader, Workers);
+        session = TrainingSession.Create(Spec, TrainingMode, Device, BatchSize, Loader, Workers);
 
     [Benchmark]
     public void Train() => session!.Step();

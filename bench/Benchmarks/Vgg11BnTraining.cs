@@ -13,7 +13,7 @@ public class Vgg11BnTraining : TrainingBenchmark
     [Params(TrainingMode.Frozen, TrainingMode.Full, Priority = ParameterOrder.Mode)]
     public TrainingMode Mode { get; set; }
 
-    protected override string ModelName => "vgg11bn";
+    protected override IModelSpec Spec => Vgg11BnSpec.Instance;
 
     protected override TrainingMode TrainingMode => Mode;
 }

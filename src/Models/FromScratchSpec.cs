@@ -17,6 +17,8 @@ public abstract class FromScratchSpec : IModelSpec
 
     public IReadOnlyList<TrainingMode> Modes { get; } = [TrainingMode.Full];
 
+    public bool HasPretrainedWeights => false;
+
     public nn.Module<Tensor, Tensor> Create(int numClasses, TrainingMode mode)
     {
         if (mode != TrainingMode.Full)
@@ -31,4 +33,7 @@ public abstract class FromScratchSpec : IModelSpec
 
     /// <summary>A new module in training mode's default state, with <paramref name="numClasses"/> outputs.</summary>
     protected abstract nn.Module<Tensor, Tensor> Build(int numClasses);
+
+    /// <summary>The command-line name, as help texts show a default model.</summary>
+    public override string ToString() => Name;
 }

@@ -25,8 +25,15 @@ public interface IModelSpec
     /// <summary>Input of one sample, [3, 64, 64].</summary>
     long[] InputShape { get; }
 
-    /// <summary>The modes this model supports (the CNN only trains in full).</summary>
+    /// <summary>The modes this model supports (the CNN only trains in full); the first is the chapter's.</summary>
     IReadOnlyList<TrainingMode> Modes { get; }
+
+    /// <summary>
+    /// Whether the chapter starts this model from pretrained (ImageNet) weights, which <c>--weights</c> loads: VGG11-BN
+    /// yes, the CNNs no (trained from scratch). Benchmarks load --weights only into such a model; <c>train</c> says when
+    /// one ran without them.
+    /// </summary>
+    bool HasPretrainedWeights { get; }
 
     /// <summary>A freshly initialised model on the CPU, in training mode, with requires_grad set for the mode.</summary>
     nn.Module<Tensor, Tensor> Create(int numClasses, TrainingMode mode);

@@ -18,6 +18,9 @@ public sealed class Vgg11BnSpec : IModelSpec
 
     public IReadOnlyList<TrainingMode> Modes { get; } = [TrainingMode.Frozen, TrainingMode.Full];
 
+    /// <summary>The chapter fine-tunes torchvision's ImageNet VGG11-BN; tools/export_vgg11bn.py exports those weights.</summary>
+    public bool HasPretrainedWeights => true;
+
     public nn.Module<Tensor, Tensor> Create(int numClasses, TrainingMode mode)
     {
         TorchBackend.EnsureLoaded();
@@ -49,4 +52,7 @@ public sealed class Vgg11BnSpec : IModelSpec
                + Flops.Linear(Vgg11Bn.HiddenFeatures, Vgg11Bn.HiddenFeatures)
                + Flops.Linear(Vgg11Bn.HiddenFeatures, numClasses);
     }
+
+    /// <summary>The command-line name, as help texts show a default model.</summary>
+    public override string ToString() => Name;
 }

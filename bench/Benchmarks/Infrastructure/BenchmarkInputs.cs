@@ -44,10 +44,18 @@ internal static class BenchmarkInputs
     public static nn.Module<Tensor, Tensor> CreateModel(IModelSpec spec, TrainingMode mode, int classes, ComputeDevice device)
     {
         var model = spec.Create(classes, mode, Seed);
-        if (Environment.GetEnvironmentVariable(WeightsVariable) is { Length: > 0 } weights && spec.Name == "vgg11bn")
+        if (Environment.GetEnvironmentVariable(WeightsVariable) is { Length: > 0 } weights && spec.HasPretrainedWeights)
             ModelWeights.Apply(model, weights);
         return model.to(ToDevice(device));
     }
+
+    /// <summary>The registered model an inference case sweeps; a new <see cref="BenchModel"/> must be mapped here.</summary>
+    public static IModelSpec SpecOf(BenchModel model) => model switch
+    {
+        BenchModel.Cnn => CnnSpec.Instance,
+        BenchModel.Vgg11Bn => Vgg11BnSpec.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(model), model, "no model spec for this benchmark model"),
+    };
 
     public static IBatchSource CreateSource(EuroSatData data, ComputeDevice device, int batchSize, LoaderKind kind, int workers) =>
         BatchSources.Create(data, DatasetSplit.RandomSplit(data.Count, Seed).Train, ToDevice(device),

@@ -10,8 +10,7 @@ internal sealed class InferenceSession(ComputeDevice device, nn.Module<Tensor, T
     public static InferenceSession Create(BenchModel model, ComputeDevice device, int batchSize)
     {
         using var data = BenchmarkInputs.OpenData();
-        var spec = ModelRegistry.Get(model == BenchModel.Cnn ? "cnn" : "vgg11bn");
-        var module = BenchmarkInputs.CreateModel(spec, TrainingMode.Full, data.ClassNames.Count, device);
+        var module = BenchmarkInputs.CreateModel(BenchmarkInputs.SpecOf(model), TrainingMode.Full, data.ClassNames.Count, device);
         module.eval();
         using var stream = new BatchStream(BenchmarkInputs.CreateSource(data, device, batchSize, LoaderKind.GpuResident, workers: 0));
         var (x, y) = stream.Next();

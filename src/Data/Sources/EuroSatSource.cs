@@ -17,7 +17,16 @@ public abstract class EuroSatSource
     /// <summary>The spec that recreates this source: "synthetic:N[:SEED]" or the full path.</summary>
     public abstract string Spec { get; }
 
-    /// <summary>One line for logs and reports; says "synthetic" for the synthetic source.</summary>
+    /// <summary>
+    /// The spec as results show it: a synthetic spec as it is, a folder or zip by its name alone. Results never carry a
+    /// path: it names one machine's disk and says nothing about the data.
+    /// </summary>
+    public abstract string DisplaySpec { get; }
+
+    /// <summary>
+    /// One line for logs, results and reports; says "synthetic" for the synthetic source, and names real data by file
+    /// name, size and SHA-256 (never by its path), so two results can tell whether they ran on the same bytes.
+    /// </summary>
     public abstract string Description { get; }
 
     public abstract IReadOnlyList<string> ClassNames { get; }
@@ -49,11 +58,27 @@ public abstract class EuroSatSource
             return new SyntheticSource(EuroSatClasses.RealCount, SyntheticSource.DefaultSeed);
         if (spec.StartsWith(SyntheticSource.Name + ":", StringComparison.Ordinal))
             return ParseSynthetic(spec);
+        var path = ExistingPath(spec);
+        return Directory.Exists(path) ? FolderSource.Open(path) : ZipSource.Open(path);
+    }
+
+    /// <summary>
+    /// Throws what <see cref="Parse"/> would for a spec that names nothing (bad synthetic syntax, no such path), without
+    /// listing or reading the source: cheap enough for checking a command line.
+    /// </summary>
+    public static void CheckSpec(string? spec)
+    {
+        if (string.IsNullOrWhiteSpace(spec) || spec == SyntheticSource.Name || spec.StartsWith(SyntheticSource.Name + ":", StringComparison.Ordinal))
+            Parse(spec);
+        else
+            ExistingPath(spec);
+    }
+
+    private static string ExistingPath(string spec)
+    {
         var path = Path.GetFullPath(ExpandHome(spec));
-        if (Directory.Exists(path))
-            return FolderSource.Open(path);
-        if (File.Exists(path))
-            return ZipSource.Open(path);
+        if (Directory.Exists(path) || File.Exists(path))
+            return path;
         throw new DataSourceException(path, "no such file or folder (give a EuroSAT folder, EuroSAT.zip, or synthetic[:N])");
     }
 

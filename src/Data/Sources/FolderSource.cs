@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace GeoAI.Data;
 
@@ -32,6 +34,24 @@ public sealed class FolderSource : ImageFileSource
             throw new DataSourceException(file.FullName, "image vanished since the folder was listed");
         return string.Create(CultureInfo.InvariantCulture, $"{file.Length}\0{file.LastWriteTimeUtc.Ticks}");
     });
+
+    /// <summary>
+    /// The images' total size, and the SHA-256 of each image's relative path (with '/'), a zero byte and its content, in
+    /// sample order: the same images under the same names give the same hash on every machine, wherever the folder is.
+    /// </summary>
+    private protected override (long Bytes, string Sha256) Identify()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long bytes = 0;
+        foreach (var image in Images)
+        {
+            var content = File.ReadAllBytes(Path.Combine(SourcePath, image.RelativePath));
+            hash.AppendData(Encoding.UTF8.GetBytes(image.RelativePath + "\0"));
+            hash.AppendData(content);
+            bytes += content.Length;
+        }
+        return (bytes, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
 
     private protected override EncodedReader OpenEncodedReader() => new FileReader(this);
 

@@ -8,6 +8,7 @@ namespace GeoAI.Data;
 public abstract class ImageFileSource : EuroSatSource
 {
     private readonly int[] labels;
+    private readonly Lazy<string> identity;
 
     private protected ImageFileSource(string path, IReadOnlyList<string> classNames, IReadOnlyList<SourceImage> images)
     {
@@ -15,6 +16,11 @@ public abstract class ImageFileSource : EuroSatSource
         ClassNames = classNames;
         Images = images;
         labels = images.Select(i => i.Label).ToArray();
+        identity = new Lazy<string>(() =>
+        {
+            var (bytes, sha256) = Identify();
+            return string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes, SHA-256 {sha256}");
+        });
     }
 
     /// <summary>The folder or zip file.</summary>
@@ -31,8 +37,11 @@ public abstract class ImageFileSource : EuroSatSource
     /// <summary>The JPEGs in sample order (by class, then by ordinal file name).</summary>
     public IReadOnlyList<SourceImage> Images { get; }
 
+    public override string DisplaySpec => Path.GetFileName(SourcePath.TrimEnd(Path.DirectorySeparatorChar));
+
+    /// <summary>"EuroSAT zip EuroSAT.zip (27,000 JPEGs, 10 classes; 94,280,567 bytes, SHA-256 8ebaf…)"; hashed once, when first asked.</summary>
     public override string Description =>
-        string.Create(CultureInfo.InvariantCulture, $"EuroSAT {Kind} {SourcePath} ({Count:N0} JPEGs, {ClassNames.Count} classes)");
+        string.Create(CultureInfo.InvariantCulture, $"EuroSAT {Kind} {DisplaySpec} ({Count:N0} JPEGs, {ClassNames.Count} classes; {identity.Value})");
 
     public override string Pipeline(IJpegDecoder decoder) => $"{decoder.Name}; resize to 64x64: {ImageResampler.FilterName}";
 
@@ -44,6 +53,9 @@ public abstract class ImageFileSource : EuroSatSource
     }
 
     internal override ISampleReader OpenReader(IJpegDecoder decoder) => new DecodingReader(this, OpenEncodedReader(), decoder);
+
+    /// <summary>The size and lower-case hex SHA-256 that identify the source's bytes (see each source for what is hashed).</summary>
+    private protected abstract (long Bytes, string Sha256) Identify();
 
     /// <summary>Reads one image's encoded bytes; one per thread.</summary>
     private protected abstract EncodedReader OpenEncodedReader();

@@ -38,6 +38,8 @@ public sealed class SyntheticSource : EuroSatSource
         ? string.Create(CultureInfo.InvariantCulture, $"{Name}:{Count}")
         : string.Create(CultureInfo.InvariantCulture, $"{Name}:{Count}:{Seed}");
 
+    public override string DisplaySpec => Spec;
+
     public override string Description =>
         string.Create(CultureInfo.InvariantCulture, $"synthetic EuroSAT stand-in ({Count:N0} generated images, seed {Seed}; not real data)");
 

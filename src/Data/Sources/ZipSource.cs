@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 
 namespace GeoAI.Data;
 
@@ -42,6 +43,13 @@ public sealed class ZipSource : ImageFileSource
     /// <summary>Entry names, sizes and CRC-32s: content-addressed, so re-packing or touching the zip does not rebuild.</summary>
     public override string Fingerprint() =>
         HashImages(i => string.Create(CultureInfo.InvariantCulture, $"{Images[i].Length}\0{crcs[i]:x8}"));
+
+    /// <summary>The zip file's size and SHA-256, as <c>sha256sum EuroSAT.zip</c> prints it.</summary>
+    private protected override (long Bytes, string Sha256) Identify()
+    {
+        using var stream = File.OpenRead(SourcePath);
+        return (stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
+    }
 
     private protected override EncodedReader OpenEncodedReader() => new EntryReader(this);
 
