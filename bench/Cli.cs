@@ -10,28 +10,28 @@ namespace GeoAI.Bench;
 /// </summary>
 internal static class Cli
 {
-    /// <summary>Subcommands, each built in its own file under Commands/.</summary>
+    /// <summary>Subcommands, each a <see cref="SubCommand"/> in its own file under Commands/.</summary>
     private static readonly SubCommand[] SubCommands =
     [
-        InfoCommand.Definition,
-        SummaryCommand.Definition,
-        ReportCommand.Definition,
-        CompareCommand.Definition,
-        DownloadCommand.Definition,
-        CacheCommand.Definition,
-        ProfileCommand.Definition,
-        TrainCommand.Definition,
-        SamplesCommand.Definition,
+        new InfoCommand(),
+        new SummaryCommand(),
+        new ReportCommand(),
+        new CompareCommand(),
+        new DownloadCommand(),
+        new CacheCommand(),
+        new ProfileCommand(),
+        new TrainCommand(),
+        new SamplesCommand(),
     ];
 
     public static int Run(string[] args)
     {
         var first = args.FirstOrDefault();
         if (first == "bench")
-            return WithLibTorch(args, () => BenchmarkCommand.Run(args[1..]));
+            return WithLibTorch(args, () => BadInput.Guard(() => BenchmarkCommand.Run(args[1..])));
         var subCommand = SubCommands.FirstOrDefault(c => c.Command.Name == first);
         if (first is not null && subCommand is null && first.StartsWith('-') && first is not ("-h" or "--help" or "-?" or "--version"))
-            return WithLibTorch(args, () => BenchmarkCommand.Run(args));
+            return WithLibTorch(args, () => BadInput.Guard(() => BenchmarkCommand.Run(args)));
 
         var root = new RootCommand(
             "GeoAI.Bench: how fast deep-learning training on EuroSAT runs on this hardware, and why.\n" +
@@ -41,6 +41,12 @@ internal static class Cli
         foreach (var command in SubCommands)
             root.Subcommands.Add(command.Command);
         var parsed = root.Parse(args);
+        if (subCommand is null && parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                Console.Error.WriteLine($"error: {error.Message}");
+            return ExitCode.BadInput;
+        }
         if (subCommand is { NeedsLibTorch: true } && parsed.Errors.Count == 0)
             return WithLibTorch(args, () => parsed.Invoke());
         return parsed.Invoke();
@@ -57,12 +63,9 @@ internal static class Cli
             if (CompatRuntime.CanRelaunch)
                 return CompatRuntime.Relaunch(args);
             Console.Error.WriteLine($"error: libtorch did not load: {error}");
-            return 2;
+            return ExitCode.BadInput;
         }
         Console.WriteLine(RuntimeInfo.Current.ToLine());
         return command();
     }
 }
-
-/// <summary>A subcommand and whether it computes with libtorch (report and compare, for one, never do).</summary>
-internal sealed record SubCommand(Command Command, bool NeedsLibTorch);

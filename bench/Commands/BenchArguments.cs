@@ -20,7 +20,7 @@ public sealed record BenchArguments(
           --data SPEC       synthetic (default), synthetic:N, or a EuroSAT folder or EuroSAT.zip
           --cache-dir DIR   where the tensor cache lives (default ~/.cache/geoai-bench/data, or GEOAI_DATA_CACHE)
           --weights FILE    VGG11-BN weights (.safetensors) for the VGG cases; speed does not depend on them
-          --machine LABEL   name for this machine in results (default: the host name)
+          --machine LABEL   name for this machine in results (default: CPU family and cores, e.g. epyc-2c)
           --quick           smoke run: 1 warm-up and 3 measured iterations per case (numbers not for reports)
           --exhaustive      also run cases outside the default CPU time budget (VGG11-BN above batch 40 on a CPU)
         """;

@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using GeoAI.Bench.Benchmarks;
 using GeoAI.Bench.Benchmarks.Infrastructure;
@@ -23,14 +24,13 @@ internal static class BenchmarkCommand
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"error: {e.Message}\n{BenchArguments.Usage}");
-            return 2;
+            return ExitCode.BadInput;
         }
 
         if (arguments.Weights is { } weights && !File.Exists(weights))
-        {
-            Console.Error.WriteLine($"error: --weights {weights}: file not found");
-            return 2;
-        }
+            throw new UsageException($"--weights {Path.GetFullPath(weights)}: no such weights file");
+        if (CommonOptions.CacheDirProblem(arguments.CacheDirectory) is { } problem)
+            throw new UsageException(problem);
         EuroSatData? data = null;
         try
         {
@@ -38,12 +38,16 @@ internal static class BenchmarkCommand
             var runtime = RuntimeInfo.Current;
             var artifacts = arguments.Artifacts is { } chosen ? Path.GetFullPath(chosen) : ArtifactsPath();
             var metrics = Path.Combine(artifacts, "case-metrics");
-            var environment = new RunEnvironment(runtime, source.Description, source.IsSynthetic, arguments.Machine ?? Environment.MachineName);
+            var environment = new RunEnvironment(runtime, source.Description, source.IsSynthetic, arguments.Machine ?? MachineLabel.Default(runtime));
             var options = new BenchOptions(artifacts, metrics, environment, runtime.CudaAvailable, !source.IsSynthetic,
                 arguments.Quick, arguments.Exhaustive);
             var config = BenchConfig.Create(options);
             if (CaseList.IsRequested(arguments.BenchmarkDotNetArgs))
-                return CaseList.Print(arguments.BenchmarkDotNetArgs, config);
+                return CaseSelection.Of(CaseList.WithoutList(arguments.BenchmarkDotNetArgs), config) is { } listed
+                    ? CaseList.Print(listed)
+                    : ExitCode.BadInput;
+            if (!AsksForInformation(arguments.BenchmarkDotNetArgs) && CheckSelection(arguments.BenchmarkDotNetArgs, config) is { } refused)
+                return refused;
 
             // Built here, once: every benchmark process then only maps the finished file.
             data = DataLoading.OpenWithProgressBar(arguments.Data, new EuroSatDataOptions { CacheDirectory = arguments.CacheDirectory });
@@ -60,18 +64,39 @@ internal static class BenchmarkCommand
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkCommand).Assembly)
                 .Run([.. arguments.BenchmarkDotNetArgs], config);
             var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
-            return failed ? 1 : 0;
-        }
-        catch (DataSourceException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
+            return failed ? ExitCode.Failed : ExitCode.Ok;
         }
         finally
         {
             data?.Dispose();
         }
     }
+
+    /// <summary>
+    /// Refuses, before any data is prepared, a command line BenchmarkDotNet would refuse or a selection that matches no
+    /// case (a typo in a CI filter must not pass as an empty, successful run): exit code 2, with the closest case names.
+    /// Null when the selection is fine.
+    /// </summary>
+    private static int? CheckSelection(IReadOnlyList<string> args, IConfig config)
+    {
+        var selection = CaseSelection.Of(args, config);
+        if (selection is null)
+        {
+            Console.Error.WriteLine("error: BenchmarkDotNet did not accept the command line (see above); `./geoai --help` lists the suite's own options");
+            return ExitCode.BadInput;
+        }
+        if (selection.Selected.Count > 0)
+            return null;
+        var what = selection.Filters.Count > 0 ? $"--filter {string.Join(" ", selection.Filters.Select(f => $"'{f}'"))}" : "the selection";
+        var closest = selection.Closest();
+        Console.Error.WriteLine($"error: {what} matches no benchmark case" +
+                                (closest.Count > 0 ? $"; the closest are:\n  {string.Join("\n  ", closest)}" : ""));
+        return ExitCode.BadInput;
+    }
+
+    /// <summary>Options with which BenchmarkDotNet prints something instead of running: left to it.</summary>
+    private static bool AsksForInformation(IReadOnlyList<string> args) =>
+        args.Any(arg => arg is "--list" or "--info" or "--help" or "-h" or "--version" or "-?");
 
     /// <summary>One line per group of cases the sweep leaves out, instead of one per case.</summary>
     private static IEnumerable<string> SkipNotes(BenchOptions options)

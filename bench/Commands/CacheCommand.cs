@@ -9,70 +9,62 @@ namespace GeoAI.Bench.Commands;
 /// <summary>
 /// <c>cache</c>: builds a source's tensor cache (with a progress bar) or reuses it, <c>--verify</c> re-checks an existing
 /// one in full, and either way prints what it holds: images, classes and per-class counts, source, size, build time.
+/// A cache that fails <c>--verify</c> (missing, truncated, tampered with) exits 1; bad data or options exit 2.
 /// </summary>
-internal static class CacheCommand
+internal sealed class CacheCommand : SubCommand
 {
-    public static SubCommand Definition { get; } = new(Create(), NeedsLibTorch: false);
+    private readonly Option<string> data = CommonOptions.Data();
+    private readonly Option<string?> cacheDir = CommonOptions.CacheDir();
+    private readonly Option<bool> verify = new("--verify") { Description = "Check an existing cache in full (header, size, payload checksum); build nothing" };
+    private readonly Option<bool> rebuild = new("--rebuild") { Description = "Build the cache afresh even if a valid one exists" };
 
-    private static Command Create()
+    private readonly Option<JpegDecoderKind> decoder = new("--decoder")
     {
-        var data = new Option<string>("--data")
-        {
-            Description = "Data source: synthetic, synthetic:N[:SEED], a EuroSAT folder (torchvision layout) or EuroSAT.zip",
-            DefaultValueFactory = _ => SyntheticSource.Name,
-        };
-        var cacheDir = new Option<string?>("--cache-dir")
-        {
-            Description = $"Cache folder (default ${CacheLocation.EnvironmentVariable}, else ~/.cache/geoai-bench/data)",
-        };
-        var verify = new Option<bool>("--verify") { Description = "Check an existing cache in full (header, size, payload checksum); build nothing" };
-        var rebuild = new Option<bool>("--rebuild") { Description = "Build the cache afresh even if a valid one exists" };
-        var decoder = new Option<JpegDecoderKind>("--decoder")
-        {
-            Description = "JPEG decoder for real data",
-            DefaultValueFactory = _ => JpegDecoders.Default,
-        };
-        var skipCorrupt = new Option<bool>("--skip-corrupt") { Description = "Leave corrupt JPEGs out (counted) instead of failing" };
-        var threads = new Option<int>("--threads") { Description = "Build workers (0 = one per core)", DefaultValueFactory = _ => 0 };
+        Description = "JPEG decoder for real data",
+        DefaultValueFactory = _ => JpegDecoders.Default,
+    };
 
-        var command = new Command("cache", "Build, verify or describe the uint8 tensor cache of a data source.");
-        foreach (var option in new Option[] { data, cacheDir, verify, rebuild, decoder, skipCorrupt, threads })
-            command.Options.Add(option);
-        command.SetAction(parse => Run(parse.GetValue(data)!, new EuroSatDataOptions
+    private readonly Option<bool> skipCorrupt = new("--skip-corrupt") { Description = "Leave corrupt JPEGs out (counted) instead of failing" };
+    private readonly Option<int> threads = new Option<int>("--threads") { Description = "Build workers (0 = one per core)", DefaultValueFactory = _ => 0 }.AtLeast(0);
+
+    public CacheCommand()
+        : base("cache", "Build, verify or describe the uint8 tensor cache of a data source.", needsLibTorch: false) =>
+        Add(data, cacheDir, verify, rebuild, decoder, skipCorrupt, threads);
+
+    protected override int Run(ParseResult parse)
+    {
+        var spec = parse.GetValue(data)!;
+        var checkOnly = parse.GetValue(verify);
+        var options = new EuroSatDataOptions
         {
             CacheDirectory = parse.GetValue(cacheDir),
             Decoder = parse.GetValue(decoder),
             SkipCorruptImages = parse.GetValue(skipCorrupt),
             BuildThreads = parse.GetValue(threads),
-            Mode = parse.GetValue(verify) ? CacheMode.ExistingOnly : parse.GetValue(rebuild) ? CacheMode.Rebuild : CacheMode.Auto,
-        }, parse.GetValue(verify)));
-        return command;
-    }
-
-    private static int Run(string spec, EuroSatDataOptions options, bool verify)
-    {
+            Mode = checkOnly ? CacheMode.ExistingOnly : parse.GetValue(rebuild) ? CacheMode.Rebuild : CacheMode.Auto,
+        };
         try
         {
             var stopwatch = Stopwatch.StartNew();
             // Opening without the checksum, then verifying separately, times the two apart.
-            using var data = verify
+            using var opened = checkOnly
                 ? EuroSatData.Open(spec, options with { VerifyChecksum = false })
                 : DataLoading.OpenWithProgressBar(spec, options);
             var openTime = stopwatch.Elapsed;
-            if (verify)
+            if (checkOnly)
             {
                 stopwatch.Restart();
-                using (var cache = TensorCache.Open(data.CachePath, verifyChecksum: true))
+                using (var cache = TensorCache.Open(opened.CachePath, verifyChecksum: true))
                     AnsiConsole.MarkupLine($"[green]verified[/]: header, size and payload checksum of {Markup.Escape(cache.Path)} " +
                                            $"({stopwatch.Elapsed.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)} ms)");
             }
-            Describe(data, openTime);
-            return 0;
+            Describe(opened, openTime);
+            return ExitCode.Ok;
         }
-        catch (DataSourceException e)
+        catch (CacheDamagedException e) when (checkOnly)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCode.Failed;
         }
     }
 

@@ -1,11 +1,3 @@
-using System.Reflection;
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.ConsoleArguments;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters;
-using BenchmarkDotNet.Loggers;
-using BenchmarkDotNet.Running;
-
 namespace GeoAI.Bench.Commands;
 
 /// <summary>
@@ -20,22 +12,19 @@ internal static class CaseList
         return index >= 0 && index + 1 < args.Count && args[index + 1] == "flat";
     }
 
-    public static int Print(IReadOnlyList<string> args, IConfig config)
+    /// <summary>The arguments without <c>--list flat</c>, for selecting the cases to list.</summary>
+    public static IReadOnlyList<string> WithoutList(IReadOnlyList<string> args)
     {
         var rest = args.ToList();
         rest.RemoveRange(rest.IndexOf("--list"), 2);
-        var (parsed, effective, _) = ConfigParser.Parse([.. rest], ConsoleLogger.Default, config);
-        if (!parsed)
-            return 2;
-        var cases = typeof(CaseList).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .SelectMany(t => BenchmarkConverter.TypeToBenchmarks(t, ManualConfig.Union(config, effective)).BenchmarksCases)
-            .Select(FullNameProvider.GetBenchmarkName)
-            .ToList();
-        foreach (var name in cases)
+        return rest;
+    }
+
+    public static int Print(CaseSelection selection)
+    {
+        foreach (var name in selection.Runnable)
             Console.WriteLine(name);
-        Console.WriteLine($"{cases.Count} cases");
-        return 0;
+        Console.WriteLine($"{selection.Runnable.Count} cases");
+        return ExitCode.Ok;
     }
 }

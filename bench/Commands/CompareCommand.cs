@@ -9,79 +9,44 @@ namespace GeoAI.Bench.Commands;
 /// as Markdown. Exit code 1 when any case is slower, 0 otherwise, 2 on bad input or a bad command line, so a CI job can
 /// gate on it without mistaking a typo for a regression.
 /// </summary>
-internal static class CompareCommand
+internal sealed class CompareCommand : SubCommand
 {
-    // The options come first: static fields initialize in order, and Definition builds the command from them.
-    private static readonly Option<string> Base = new("--base")
+    private readonly Option<string> baseline = new("--base")
     {
         Description = "Baseline results: a folder searched recursively for *-report-full.json, or one file",
         Required = true,
     };
 
-    private static readonly Option<string> Diff = new("--diff")
-    {
-        Description = "Results under test: a folder or one file",
-        Required = true,
-    };
+    private readonly Option<string> diff = new("--diff") { Description = "Results under test: a folder or one file", Required = true };
+    private readonly Option<string> threshold = new("--threshold") { Description = "Relative change that matters, e.g. 5%", Required = true };
 
-    private static readonly Option<string> Threshold = new("--threshold")
-    {
-        Description = "Relative change that matters, e.g. 5%",
-        Required = true,
-    };
-
-    private static readonly Option<string> Noise = new("--noise")
+    private readonly Option<string> noise = new("--noise")
     {
         Description = "Absolute noise floor per batch (one training step), e.g. 0.5ms; per image it is divided by the " +
                       "case's BatchSize, and cases without a BatchSize have none",
         DefaultValueFactory = _ => "0.5ms",
     };
 
-    private static readonly Option<int?> Top = new("--top")
-    {
-        Description = "Show at most N rows in the Slower and Faster tables",
-    };
+    private readonly Option<int?> top = new Option<int?>("--top") { Description = "Show at most N rows in the Slower and Faster tables" }.AtLeast(1);
 
-    public static SubCommand Definition { get; } = new(Create(), NeedsLibTorch: false);
-
-    private static Command Create()
+    public CompareCommand()
+        : base("compare", "Compare two result folders case by case (Mann-Whitney equivalence test); exit 1 when any case is slower.",
+            needsLibTorch: false)
     {
-        var command = new Command("compare",
-            "Compare two result folders case by case (Mann-Whitney equivalence test); exit 1 when any case is slower.");
-        command.Options.Add(Base);
-        command.Options.Add(Diff);
-        command.Options.Add(Threshold);
-        command.Options.Add(Noise);
-        command.Options.Add(Top);
-        command.Action = new CompareAction();
-        return command;
+        Add(baseline, diff, threshold, noise, top);
     }
 
-    private sealed class CompareAction : BadCommandLineExitsTwo
+    protected override int Run(ParseResult parse)
     {
-        protected override int Run(ParseResult parseResult)
+        var comparison = ResultComparer.Compare(new CompareOptions
         {
-            try
-            {
-                var top = parseResult.GetValue(Top);
-                if (top is <= 0)
-                    throw new ReportException($"--top must be positive, not {top}");
-                var comparison = ResultComparer.Compare(new CompareOptions
-                {
-                    BasePath = parseResult.GetValue(Base)!,
-                    DiffPath = parseResult.GetValue(Diff)!,
-                    ThresholdPercent = CompareOptions.ParseThreshold(parseResult.GetValue(Threshold)!),
-                    NoisePerBatchNanoseconds = CompareOptions.ParseNoise(parseResult.GetValue(Noise)!),
-                    Top = top,
-                });
-                Console.Write(ComparisonMarkdown.Render(comparison));
-                return comparison.ExitCode;
-            }
-            catch (ReportException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
-            }
-        }
+            BasePath = parse.GetValue(baseline)!,
+            DiffPath = parse.GetValue(diff)!,
+            ThresholdPercent = CompareOptions.ParseThreshold(parse.GetValue(threshold)!),
+            NoisePerBatchNanoseconds = CompareOptions.ParseNoise(parse.GetValue(noise)!),
+            Top = parse.GetValue(top),
+        });
+        Console.Write(ComparisonMarkdown.Render(comparison));
+        return comparison.ExitCode;
     }
 }

@@ -7,107 +7,104 @@ namespace GeoAI.Bench.Commands;
 
 /// <summary>
 /// <c>download</c>: fetches EuroSAT.zip (the official URL and MD5 by default) with a progress bar, into a <c>.part</c>
-/// file that becomes the destination only once complete and matching its checksum.
+/// file that becomes the destination only once complete and matching its checksum. A download that fails (network,
+/// HTTP error, checksum mismatch) exits 1; a bad command line exits 2.
 /// </summary>
-internal static class DownloadCommand
+internal sealed class DownloadCommand : SubCommand
 {
-    public static SubCommand Definition { get; } = new(Create(), NeedsLibTorch: false);
+    private readonly Option<string?> url = new("--url") { Description = $"Where to download from (default {EuroSatDownload.OfficialUrl})" };
 
-    private static Command Create()
+    private readonly Option<string> output = new("--out", "--output")
     {
-        var url = new Option<string?>("--url") { Description = $"Where to download from (default {EuroSatDownload.OfficialUrl})" };
-        var output = new Option<string>("--output")
-        {
-            Description = "The file to write",
-            DefaultValueFactory = _ => EuroSatDownload.DefaultDestination,
-        };
-        var sha256 = new Option<string?>("--sha256") { Description = "SHA-256 the file must have" };
-        var md5 = new Option<string?>("--md5") { Description = $"MD5 the file must have (default for the official URL: {EuroSatDownload.OfficialMd5})" };
-        var attempts = new Option<int>("--attempts") { Description = "Tries before giving up", DefaultValueFactory = _ => 4 };
+        Description = "The file to write",
+        DefaultValueFactory = _ => EuroSatDownload.DefaultDestination,
+    };
 
-        var command = new Command("download", "Download EuroSAT.zip, verify its checksum, and keep it only when complete.");
-        foreach (var option in new Option[] { url, output, sha256, md5, attempts })
-            command.Options.Add(option);
-        command.SetAction(parse =>
+    private readonly Option<ExpectedChecksum?> sha256 = new("--sha256")
+    {
+        Description = "SHA-256 the file must have",
+        CustomParser = result => CommonOptions.Check(result, () => ExpectedChecksum.Sha256(result.Tokens[0].Value)),
+    };
+
+    private readonly Option<ExpectedChecksum?> md5 = new("--md5")
+    {
+        Description = $"MD5 the file must have (default for the official URL: {EuroSatDownload.OfficialMd5})",
+        CustomParser = result => CommonOptions.Check(result, () => ExpectedChecksum.Md5(result.Tokens[0].Value)),
+    };
+
+    private readonly Option<int> attempts = new Option<int>("--attempts") { Description = "Tries before giving up", DefaultValueFactory = _ => 4 }.AtLeast(1);
+
+    public DownloadCommand()
+        : base("download", "Download EuroSAT.zip, verify its checksum, and keep it only when complete.", needsLibTorch: false)
+    {
+        url.Validators.Add(result =>
         {
-            var checksums = new List<ExpectedChecksum>();
-            try
-            {
-                if (parse.GetValue(sha256) is { } sha)
-                    checksums.Add(ExpectedChecksum.Sha256(sha));
-                if (parse.GetValue(md5) is { } md)
-                    checksums.Add(ExpectedChecksum.Md5(md));
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
-            }
-            var source = parse.GetValue(url);
-            if (source is null && checksums.Count == 0)
-                checksums.Add(ExpectedChecksum.Md5(EuroSatDownload.OfficialMd5));
-            return Run(new DownloadOptions
-            {
-                Url = source ?? EuroSatDownload.OfficialUrl,
-                Destination = parse.GetValue(output)!,
-                Checksums = checksums,
-                Attempts = parse.GetValue(attempts),
-            });
+            if (CommonOptions.ValueOf<string?>(result) is { } text && !(Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+                result.AddError($"--url {text}: not an http:// or https:// URL");
         });
-        return command;
+        Add(url, output, sha256, md5, attempts);
     }
 
-    private static int Run(DownloadOptions options)
+    protected override int Run(ParseResult parse)
     {
+        List<ExpectedChecksum> checksums = [.. new[] { parse.GetValue(sha256), parse.GetValue(md5) }.OfType<ExpectedChecksum>()];
+        var source = parse.GetValue(url);
+        if (source is null && checksums.Count == 0)
+            checksums.Add(ExpectedChecksum.Md5(EuroSatDownload.OfficialMd5));
+        var options = new DownloadOptions
+        {
+            Url = source ?? EuroSatDownload.OfficialUrl,
+            Destination = parse.GetValue(output)!,
+            Checksums = checksums,
+            Attempts = parse.GetValue(attempts),
+        };
         try
         {
-            AnsiConsole.MarkupLine($"downloading {Markup.Escape(options.Url)}");
-            DownloadResult? result = null;
-            AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(),
-                    new TransferSpeedColumn(), new RemainingTimeColumn())
-                .Start(context =>
-                {
-                    var task = context.AddTask("downloading");
-                    task.IsIndeterminate = true;
-                    var progress = new InlineProgress<DownloadProgress>(p =>
-                    {
-                        if (p.Total is { } total)
-                        {
-                            task.IsIndeterminate = false;
-                            task.MaxValue = total;
-                        }
-                        task.Value = p.Received;
-                        task.Description = p.Attempt > 1 && p.Stage == "downloading" ? $"attempt {p.Attempt}" : p.Stage;
-                    });
-                    result = Downloader.DownloadAsync(options with { Progress = progress }).GetAwaiter().GetResult();
-                });
-            var verified = result!.Verified.Count > 0
-                ? $"verified {string.Join(", ", result.Verified)}"
-                : "[yellow]not verified[/] (no --sha256 or --md5 given)";
-            AnsiConsole.MarkupLine(result.AlreadyPresent
-                ? $"{Markup.Escape(result.Path)} is already here and matches: nothing downloaded"
-                : $"{Markup.Escape(result.Path)}: {result.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes, {verified}");
-            AnsiConsole.MarkupLine($"use it with [bold]--data {Markup.Escape(result.Path)}[/]");
-            return 0;
+            Describe(Download(options));
+            return ExitCode.Ok;
         }
         catch (DataSourceException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCode.Failed;
         }
     }
 
-    /// <summary>Reports on the reporting thread, in order (Progress&lt;T&gt; would post to the pool and could report after the end).</summary>
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    private static DownloadResult Download(DownloadOptions options)
     {
-        private readonly Lock gate = new();
+        AnsiConsole.MarkupLine($"downloading {Markup.Escape(options.Url)}");
+        DownloadResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(),
+                new TransferSpeedColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("downloading");
+                task.IsIndeterminate = true;
+                var progress = new InlineProgress<DownloadProgress>(p =>
+                {
+                    if (p.Total is { } total)
+                    {
+                        task.IsIndeterminate = false;
+                        task.MaxValue = total;
+                    }
+                    task.Value = p.Received;
+                    task.Description = p.Attempt > 1 && p.Stage == "downloading" ? $"attempt {p.Attempt}" : p.Stage;
+                });
+                result = Downloader.DownloadAsync(options with { Progress = progress }).GetAwaiter().GetResult();
+            });
+        return result!;
+    }
 
-        public void Report(T value)
-        {
-            lock (gate)
-                report(value);
-        }
+    private static void Describe(DownloadResult result)
+    {
+        var verified = result.Verified.Count > 0
+            ? $"verified {string.Join(", ", result.Verified)}"
+            : "[yellow]not verified[/] (no --sha256 or --md5 given)";
+        AnsiConsole.MarkupLine(result.AlreadyPresent
+            ? $"{Markup.Escape(result.Path)} is already here and matches: nothing downloaded"
+            : $"{Markup.Escape(result.Path)}: {result.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes, {verified}");
+        AnsiConsole.MarkupLine($"use it with [bold]--data {Markup.Escape(result.Path)}[/]");
     }
 }

@@ -3,14 +3,9 @@ using System.CommandLine;
 namespace GeoAI.Bench.Commands;
 
 /// <summary><c>info</c>: prints the runtime line (libtorch, build, CUDA, device, cuDNN) and exits.</summary>
-internal static class InfoCommand
+internal sealed class InfoCommand() : SubCommand("info", "Print which libtorch loaded, its build, CUDA and cuDNN, and the device.",
+    needsLibTorch: true)
 {
-    public static SubCommand Definition { get; } = new(Create(), NeedsLibTorch: true);
-
-    private static Command Create()
-    {
-        var command = new Command("info", "Print which libtorch loaded, its build, CUDA and cuDNN, and the device.");
-        command.SetAction(_ => 0); // the runtime line is printed before every command that loads libtorch
-        return command;
-    }
+    /// <summary>Nothing to do: the runtime line is printed before every command that loads libtorch.</summary>
+    protected override int Run(ParseResult parse) => ExitCode.Ok;
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using GeoAI.Data;
-using GeoAI.Report;
 using GeoAI.Report.Samples;
 
 namespace GeoAI.Bench.Commands;
@@ -11,87 +10,51 @@ namespace GeoAI.Bench.Commands;
 /// visible. The title says whether the images are real EuroSAT or the synthetic stand-in. Reads the tensor cache only,
 /// so it needs no libtorch.
 /// </summary>
-internal static class SamplesCommand
+internal sealed class SamplesCommand : SubCommand
 {
     /// <summary>Each 64×64 image is drawn at 192×192: large enough to see, small enough for a page.</summary>
     private const int Scale = 3;
 
-    private static readonly Option<string> Data = new("--data")
-    {
-        Description = "EuroSAT folder (torchvision layout) or EuroSAT.zip, or synthetic[:N[:SEED]]",
-        Required = true,
-    };
+    private readonly Option<string> data = CommonOptions.Data(defaultSpec: null);
 
-    private static readonly Option<int> PerClass = new("--per-class")
+    private readonly Option<int> perClass = new Option<int>("--per-class")
     {
         Description = "Images per class: 1 gives the chapter's grid of 5 columns; more give a row per class",
         DefaultValueFactory = _ => 1,
-    };
+    }.AtLeast(1);
 
-    private static readonly Option<long> Seed = new("--seed")
+    private readonly Option<long> seed = new("--seed")
     {
         Description = "Seeds which images of each class are shown",
         DefaultValueFactory = _ => DatasetSplit.DefaultSeed,
     };
 
-    private static readonly Option<string?> CacheDir = new("--cache-dir")
-    {
-        Description = $"Tensor cache folder (default ${CacheLocation.EnvironmentVariable}, else ~/.cache/geoai-bench/data)",
-    };
+    private readonly Option<string?> cacheDir = CommonOptions.CacheDir();
+    private readonly Option<string> output = CommonOptions.Out("The PNG file to write (replaced if it exists)");
 
-    private static readonly Option<string> Out = new("--out")
+    public SamplesCommand()
+        : base("samples", "Draw the chapter's grid of example images, with class names, as a PNG.", needsLibTorch: false)
     {
-        Description = "The PNG file to write (replaced if it exists)",
-        Required = true,
-    };
-
-    public static SubCommand Definition { get; } = new(Create(), NeedsLibTorch: false);
-
-    private static Command Create()
-    {
-        var command = new Command("samples", "Draw the chapter's grid of example images, with class names, as a PNG.");
-        foreach (var option in new Option[] { Data, PerClass, Seed, CacheDir, Out })
-            command.Options.Add(option);
-        command.Action = new SamplesAction();
-        return command;
+        output.Validators.Add(result =>
+        {
+            var path = CommonOptions.ValueOf<string>(result) ?? "";
+            if (!path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+                result.AddError($"{path}: --out must name a .png file");
+            else if (Directory.Exists(path))
+                result.AddError($"{Path.GetFullPath(path)}: is a folder; --out must name a .png file");
+        });
+        Add(data, perClass, seed, cacheDir, output);
     }
 
-    private sealed class SamplesAction : BadCommandLineExitsTwo
+    protected override int Run(ParseResult parse)
     {
-        protected override int Run(ParseResult parse)
-        {
-            var perClass = parse.GetValue(PerClass);
-            var output = parse.GetValue(Out);
-            var problem = perClass < 1 ? $"--per-class must be at least 1, not {perClass}"
-                : !output!.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? $"{output}: --out must name a .png file"
-                : Directory.Exists(output) ? $"{Path.GetFullPath(output)}: is a folder; --out must name a .png file"
-                : null;
-            if (problem is not null)
-            {
-                Console.Error.WriteLine($"error: {problem}");
-                return 2;
-            }
-            try
-            {
-                using var data = DataLoading.OpenWithProgressBar(parse.GetValue(Data)!,
-                    new EuroSatDataOptions { CacheDirectory = parse.GetValue(CacheDir) });
-                var tiles = Pick(data, perClass, parse.GetValue(Seed));
-                var columns = perClass == 1 ? 5 : perClass;
-                SampleGrid.Write(tiles, columns, Scale, Title(data, perClass), output!);
-                Console.WriteLine($"{tiles.Count} images of {data.ClassNames.Count} classes drawn to {Path.GetFullPath(output!)}");
-                return 0;
-            }
-            catch (Exception e) when (e is DataSourceException or ReportException or ArgumentException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"error: {Path.GetFullPath(output!)} could not be written: {e.Message}");
-                return 1;
-            }
-        }
+        var count = parse.GetValue(perClass);
+        var target = Path.GetFullPath(parse.GetValue(output)!);
+        using var dataSet = DataLoading.OpenWithProgressBar(parse.GetValue(data)!, new EuroSatDataOptions { CacheDirectory = parse.GetValue(cacheDir) });
+        var tiles = Pick(dataSet, count, parse.GetValue(seed));
+        SampleGrid.Write(tiles, count == 1 ? 5 : count, Scale, Title(dataSet, count), target);
+        Console.WriteLine($"{tiles.Count} images of {dataSet.ClassNames.Count} classes drawn to {target}");
+        return ExitCode.Ok;
     }
 
     /// <summary>
@@ -108,7 +71,7 @@ internal static class SamplesCommand
         {
             var images = byClass[c];
             if (images.Count < perClass)
-                throw new ArgumentException($"class {data.ClassNames[c]} has {images.Count} images in {data.Description}, fewer than --per-class {perClass}");
+                throw new UsageException($"--per-class {perClass}: class {data.ClassNames[c]} has only {images.Count} images in {data.Description}");
             foreach (var position in SplitMix64.ForStream(seed, c).Permutation(images.Count).Take(perClass))
                 tiles.Add(new SampleTile(data.ClassNames[c], data.Image(images[position]).ToArray(), EuroSatClasses.ImageSize));
         }
@@ -120,6 +83,6 @@ internal static class SamplesCommand
         var what = perClass == 1 ? "one random image per class" : $"{perClass} random images per class";
         return data.IsSynthetic
             ? $"Synthetic images (not EuroSAT photographs): {what}"
-            : $"EuroSAT RGB: {what} ({Path.GetFileName(data.Source.Spec)})";
+            : $"EuroSAT RGB: {what} ({data.Source.DisplaySpec})";
     }
 }

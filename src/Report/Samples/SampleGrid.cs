@@ -70,18 +70,19 @@ public static class SampleGrid
         using var snapshot = surface.Snapshot();
         using var png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = $"{full}.partial-{Guid.NewGuid():N}";
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             using (var stream = File.Create(temporary))
                 png.SaveTo(stream);
             File.Move(temporary, full, overwrite: true);
         }
-        catch
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
-            throw;
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+            throw new OutputException($"{full}: could not be written: {e.Message}", e);
         }
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GeoAI.Report.Training;
 
 /// <summary>How training numbers are printed: invariant culture, accuracies as percentages.</summary>
-internal static class TrainNumbers
+public static class TrainNumbers
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

@@ -33,7 +33,7 @@ public sealed record TrainRun
     /// <summary>The weights line: the file loaded, or that the model ran from random initialisation.</summary>
     public required string Weights { get; init; }
 
-    public required TrainRunRuntime Runtime { get; init; }
+    public required RuntimeRecord Runtime { get; init; }
 
     /// <summary>From the start of the first epoch to the end of the last validation pass.</summary>
     public required double TotalSeconds { get; init; }
@@ -96,25 +96,6 @@ public sealed record TrainRunData(
     string Normalisation);
 
 public sealed record TrainRunLoader(string Kind, int Workers, string Description);
-
-/// <summary>The runtime line and its fields (GeoAI.Runtime.RuntimeInfo), plus the machine it ran on.</summary>
-public sealed record TrainRunRuntime(
-    string Line,
-    string Backend,
-    string LibTorchVersion,
-    string LibTorchSource,
-    string Build,
-    bool CudaAvailable,
-    string CudaRuntime,
-    string Cudnn,
-    string DeviceName,
-    string GpuDriver,
-    string Cpu,
-    int TorchThreads,
-    int LogicalCores,
-    string Machine,
-    string Os,
-    string DotNet);
 
 /// <param name="Epoch">1-based.</param>
 /// <param name="ElapsedSeconds">Since training started, at the end of this epoch's validation pass.</param>

@@ -36,13 +36,13 @@ public class DataCommandTests
     }
 
     [Fact]
-    public void CacheOfAMissingSourceFailsNamingIt()
+    public void CacheOfAMissingSourceIsBadInputNamingIt()
     {
         using var temp = new TempDirectory();
 
         var result = Program("cache", "--data", temp.Combine("nothing-here.zip"), "--cache-dir", temp.Path);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("nothing-here.zip: no such file or folder", result.StdErr);
     }
 

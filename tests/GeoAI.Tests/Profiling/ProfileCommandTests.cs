@@ -19,7 +19,7 @@ public class ProfileCommandTests
     [InlineData("--model cnn --mode frozen --device cpu", "model 'cnn' has no mode 'frozen'; its modes: full")]
     [InlineData("--mode sideways --device cpu", "unknown mode 'sideways'; valid modes: frozen, full")]
     [InlineData("--loader Teleport --device cpu", "unknown loader 'Teleport'; valid loaders: GpuResident, Host, HostPinnedPrefetch")]
-    [InlineData("--device tpu", "unknown device 'tpu'; valid devices: cpu, cuda")]
+    [InlineData("--device tpu", "unknown device 'tpu'; valid devices: auto, cpu, cuda")]
     [InlineData("--steps 0 --device cpu", "--steps must be at least 1, not 0")]
     [InlineData("--warmup-seconds -1 --device cpu", "--warmup-seconds must be between 0 and 3600, not -1")]
     [InlineData("--warmup-seconds NaN --device cpu", "--warmup-seconds must be between 0 and 3600, not NaN")]
@@ -49,7 +49,7 @@ public class ProfileCommandTests
         var result = Program("--device", "cuda", "--data", "synthetic:40", "--cache-dir", temp.Path, "--out", temp.Combine("profile"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("error: --device cuda was asked for, but CUDA is not available here", result.StdErr);
+        Assert.Contains("error: --device cuda, but CUDA is not available here", result.StdErr);
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
     }
 

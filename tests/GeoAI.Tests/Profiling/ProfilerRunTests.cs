@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GeoAI.Data;
 using GeoAI.Models;
+using GeoAI.Report.Profiling;
 using GeoAI.Tests.Data;
 using GeoAI.Training.Profiling;
 using TorchSharp;
@@ -30,7 +31,7 @@ public class ProfilerRunTests(ProfiledData fixture) : IClassFixture<ProfiledData
         using var temp = new TempDirectory();
         var run = TrainingProfiler.Run(fixture.Data, Settings(loader), gpu: null, NoNvml);
 
-        var trace = TraceDocument.Read(Path.Combine(ProfileWriter.Write(run, temp.Combine("out")), ProfileWriter.TraceFile));
+        var trace = TraceDocument.Read(Path.Combine(ProfileFiles.Write(run, temp.Combine("out")), ProfileWriter.TraceFile));
 
         Assert.Equal("ms", trace.Root.GetProperty("displayTimeUnit").GetString());
         var steps = trace.Steps.ToList();
@@ -60,7 +61,7 @@ public class ProfilerRunTests(ProfiledData fixture) : IClassFixture<ProfiledData
         Assert.True(run.Settings.Warmup > 2, $"{run.Settings.Warmup} warm-up steps");
         Assert.Equal(Steps, run.Steps.Count);
         Assert.Contains($"- Steps: {run.Settings.Warmup} warm-up steps (at least 0.3 s) not recorded, then {Steps} recorded steps",
-            ProfileMarkdown.Render(run, ProfileSummary.Of(run), chartFile: null));
+            ProfileFiles.Markdown(run));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class ProfilerRunTests(ProfiledData fixture) : IClassFixture<ProfiledData
     {
         using var temp = new TempDirectory();
         var run = TrainingProfiler.Run(fixture.Data, Settings(LoaderKind.Host), gpu: null, NoNvml);
-        var folder = ProfileWriter.Write(run, temp.Combine("out"));
+        var folder = ProfileFiles.Write(run, temp.Combine("out"));
 
         var trace = TraceDocument.Read(Path.Combine(folder, ProfileWriter.TraceFile));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ProfileWriter.JsonFile)));
@@ -89,7 +90,7 @@ public class ProfilerRunTests(ProfiledData fixture) : IClassFixture<ProfiledData
     {
         using var temp = new TempDirectory();
         var run = TrainingProfiler.Run(fixture.Data, Settings(LoaderKind.Host), gpu: null, NoNvml);
-        var folder = ProfileWriter.Write(run, temp.Combine("out"));
+        var folder = ProfileFiles.Write(run, temp.Combine("out"));
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ProfileWriter.JsonFile)));
         var root = json.RootElement;
@@ -114,7 +115,7 @@ public class ProfilerRunTests(ProfiledData fixture) : IClassFixture<ProfiledData
         using var temp = new TempDirectory();
         var gpu = new FixedGpuMonitor(new GpuReading(37, 5, 1024UL * 1024 * 1024, 256UL * 1024 * 1024));
         var run = TrainingProfiler.Run(fixture.Data, Settings(LoaderKind.GpuResident), gpu, "");
-        var folder = ProfileWriter.Write(run, temp.Combine("out"));
+        var folder = ProfileFiles.Write(run, temp.Combine("out"));
 
         var trace = TraceDocument.Read(Path.Combine(folder, ProfileWriter.TraceFile));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ProfileWriter.JsonFile)));

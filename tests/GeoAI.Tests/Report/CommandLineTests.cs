@@ -44,7 +44,7 @@ public sealed class CommandLineTests : IDisposable
     [Theory]
     [InlineData("--threshold", "5ms", "--threshold '5ms' is not a positive percentage")]
     [InlineData("--noise", "fast", "--noise 'fast' is not a time")]
-    [InlineData("--top", "0", "--top must be positive")]
+    [InlineData("--top", "0", "--top must be at least 1, not 0")]
     [InlineData("--frobnicate", "1", "Unrecognized command or argument '--frobnicate'")]
     public void CompareWithABadCommandLineExitsTwo(string option, string value, string message)
     {

@@ -151,10 +151,10 @@ public sealed partial class ReportWriterTests(FullReport fullReport) : IClassFix
         var folder = Directory.CreateDirectory(scratch.Combine("notes")).FullName;
         File.WriteAllText(Path.Combine(folder, "thesis.tex"), "mine");
 
-        var error = Assert.Throws<ReportException>(() =>
+        var error = Assert.Throws<OutputException>(() =>
             ReportWriter.Write(new ReportOptions { Inputs = [Fixtures.CpuMachine], OutputDirectory = folder }));
 
-        Assert.Contains("holds files that are not a report (thesis.tex)", error.Message);
+        Assert.Contains("holds files that are not a report's (thesis.tex)", error.Message);
         Assert.Equal(["thesis.tex"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
     }
 

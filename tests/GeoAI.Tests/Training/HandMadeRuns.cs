@@ -1,3 +1,4 @@
+using GeoAI.Report;
 using GeoAI.Report.Training;
 
 namespace GeoAI.Tests.Training;
@@ -33,7 +34,7 @@ internal static class HandMadeRuns
             Device = device,
             Seed = 42,
             Weights = "weights: PyTorch's default initialisation from seed 42",
-            Runtime = new TrainRunRuntime("libtorch 2.10.0 (cpu build)", "cpu", "2.10.0", "NuGet", "cpu", false, "n/a", "n/a",
+            Runtime = new RuntimeRecord("libtorch 2.10.0 (cpu build)", "cpu", "2.10.0", "NuGet", "cpu", false, "n/a", "n/a",
                 "AMD EPYC", "n/a", "AMD EPYC", 2, 2, "testbox", "Linux", "10.0.0"),
             TotalSeconds = totalSeconds,
             Epochs = epochs,

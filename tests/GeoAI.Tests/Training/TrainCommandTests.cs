@@ -56,7 +56,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("unknown model 'resnet'; valid models: cnn, vgg11bn, cnn-bn", "--model", "resnet")]
     [InlineData("model 'cnn' has no mode 'frozen'; its modes: full", "--mode", "frozen")]
     [InlineData("unknown recipe 'fast'; known recipes: chapter, improved", "--recipe", "fast")]
-    [InlineData("unknown loader 'Disk'; loaders: GpuResident, Host, HostPinnedPrefetch", "--loader", "Disk")]
+    [InlineData("unknown loader 'Disk'; valid loaders: GpuResident, Host, HostPinnedPrefetch", "--loader", "Disk")]
     [InlineData("--device cuda, but CUDA is not available here", "--device", "cuda")]
     [InlineData("--train-limit 400 is larger than the training side of the split (300 of 400 images)", "--train-limit", "400")]
     [InlineData("--epochs must be at least 1, not 0", "--epochs", "0")]

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GeoAI.Training.Profiling;
+namespace GeoAI.Report.Profiling;
 
 /// <summary>
 /// <c>profile.json</c>: the settings, the runtime line and its facts, the timing caveat, per-phase statistics (mean,
@@ -12,39 +12,39 @@ public static class ProfileJson
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
-    public static void Write(ProfileRun run, ProfileSummary summary, Stream stream) =>
-        JsonSerializer.Serialize(stream, Document(run, summary), Options);
+    public static void Write(ProfileRecord run, Stream stream) => JsonSerializer.Serialize(stream, Document(run), Options);
 
-    private static object Document(ProfileRun run, ProfileSummary summary)
+    private static object Document(ProfileRecord run)
     {
         var settings = run.Settings;
+        var summary = run.Summary;
         var utilisation = summary.Utilisation;
         return new
         {
             tool = "GeoAI.Bench profile",
             settings = new
             {
-                model = settings.Model.Name,
-                modelName = run.ModelName,
-                mode = settings.Mode.ToString().ToLowerInvariant(),
-                device = settings.Device.ToString().ToLowerInvariant(),
-                loader = settings.Loader.ToString(),
-                loaderDescription = run.LoaderDescription,
+                model = settings.ModelKey,
+                modelName = settings.ModelName,
+                mode = settings.Mode,
+                device = settings.Device,
+                loader = settings.Loader,
+                loaderDescription = settings.LoaderDescription,
                 workers = settings.Workers,
                 prefetchDepth = settings.PrefetchDepth,
                 batch = settings.BatchSize,
                 steps = settings.Steps,
                 warmup = settings.Warmup,
-                warmup_seconds_minimum = settings.MinimumWarmupTime.TotalSeconds,
+                warmup_seconds_minimum = settings.MinimumWarmupSeconds,
                 seed = settings.Seed,
-                data = run.DataDescription,
-                dataIsSynthetic = run.DataIsSynthetic,
-                trainingImages = run.TrainingSamples,
-                sampleIntervalMs = settings.SampleInterval.TotalMilliseconds,
+                data = settings.Data,
+                dataIsSynthetic = settings.DataIsSynthetic,
+                trainingImages = settings.TrainingImages,
+                sampleIntervalMs = settings.SampleIntervalMs,
             },
-            runtime = run.Runtime.ToLine(),
+            runtime = run.Runtime.Line,
             runtimeInfo = run.Runtime,
-            machineLoad = new { before = run.LoadBefore, after = run.LoadAfter, logicalCores = run.LogicalCores, note = run.MachineLoadNote },
+            machineLoad = new { before = run.Load.Before, after = run.Load.After, logicalCores = run.Load.LogicalCores, note = run.Load.Note },
             timing = run.TimingNote,
             steps = run.Steps.Count,
             step = Statistics(summary.Step),
@@ -52,12 +52,12 @@ public static class ProfileJson
             phases = summary.Phases.Select(Statistics),
             bottleneck = new
             {
-                kind = summary.Bottleneck.Kind.ToString(),
+                kind = summary.Bottleneck.Kind,
                 sentence = summary.Bottleneck.Sentence,
                 dataPathPercent = Round(summary.Bottleneck.DataPathPercent),
                 computePercent = Round(summary.Bottleneck.ComputePercent),
                 optimizerPercent = Round(summary.Bottleneck.OptimizerPercent),
-                dominantAtPercent = Bottleneck.DominantPercent,
+                dominantAtPercent = summary.Bottleneck.DominantAtPercent,
             },
             advice = summary.Advice,
             utilisation = new
@@ -73,9 +73,9 @@ public static class ProfileJson
                 },
                 gpu = new
                 {
-                    available = utilisation.Gpu.Available,
-                    device = utilisation.Gpu.Available ? utilisation.Gpu.DeviceName : null,
-                    reason = utilisation.Gpu.Available ? null : utilisation.Gpu.UnavailableReason,
+                    available = run.Gpu.Available,
+                    device = run.Gpu.Available ? run.Gpu.DeviceName : null,
+                    reason = run.Gpu.Available ? null : run.Gpu.UnavailableReason,
                     meanPercent = Round(utilisation.GpuMeanPercent),
                     maxPercent = Round(utilisation.GpuMaxPercent),
                     memoryControllerMeanPercent = Round(utilisation.GpuMemoryBusyMeanPercent),
@@ -88,12 +88,12 @@ public static class ProfileJson
                 step = step.Step,
                 images = step.Images,
                 totalMs = Round(step.DurationMicroseconds / 1000),
-                phasesMs = step.Phases.ToDictionary(p => p.Phase.Key(), p => Round(p.DurationMicroseconds / 1000)),
+                phasesMs = step.Phases.ToDictionary(p => p.Key, p => Round(p.DurationMicroseconds / 1000)),
             }),
         };
     }
 
-    private static object Statistics(PhaseStatistics s) => new
+    private static object Statistics(ProfilePhaseStatistics s) => new
     {
         key = s.Key,
         name = s.Name,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GeoAI.Training.Profiling;
+namespace GeoAI.Report.Profiling;
 
 /// <summary>
 /// Writes a run as Chrome Trace Event JSON (loads in Perfetto and chrome://tracing): per recorded step one complete
@@ -18,18 +18,18 @@ public static class ChromeTrace
     public const string GpuCounter = "GPU utilisation (%)";
     public const string GpuMemoryCounter = "GPU memory (MiB)";
 
-    public static void Write(ProfileRun run, Stream stream)
+    public static void Write(ProfileRecord run, Stream stream)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();
         json.WriteStartArray("traceEvents");
-        Metadata(json, "process_name", null, $"GeoAI.Bench profile: {run.ModelName} on {run.Settings.Device.ToString().ToLowerInvariant()}");
+        Metadata(json, "process_name", null, $"GeoAI.Bench profile: {run.Settings.ModelName} on {run.Settings.Device}");
         Metadata(json, "thread_name", LoopThreadId, "training loop");
         foreach (var step in run.Steps)
         {
             Complete(json, $"step {step.Step}", StepCategory, step.StartMicroseconds, step.DurationMicroseconds, step.Step, step.Images);
             foreach (var phase in step.Phases)
-                Complete(json, phase.Phase.Name(), PhaseCategory, phase.StartMicroseconds, phase.DurationMicroseconds, step.Step, null);
+                Complete(json, phase.Name, PhaseCategory, phase.StartMicroseconds, phase.DurationMicroseconds, step.Step, null);
         }
         foreach (var sample in run.Samples)
         {
@@ -94,22 +94,22 @@ public static class ChromeTrace
         json.WriteEndObject();
     }
 
-    private static void OtherData(Utf8JsonWriter json, ProfileRun run)
+    private static void OtherData(Utf8JsonWriter json, ProfileRecord run)
     {
         json.WriteStartObject();
         json.WriteString("tool", "GeoAI.Bench profile");
-        json.WriteString("model", run.ModelName);
-        json.WriteString("mode", run.Settings.Mode.ToString().ToLowerInvariant());
-        json.WriteString("device", run.Settings.Device.ToString().ToLowerInvariant());
-        json.WriteString("loader", run.LoaderDescription);
+        json.WriteString("model", run.Settings.ModelName);
+        json.WriteString("mode", run.Settings.Mode);
+        json.WriteString("device", run.Settings.Device);
+        json.WriteString("loader", run.Settings.LoaderDescription);
         json.WriteNumber("batch", run.Settings.BatchSize);
         json.WriteNumber("steps", run.Settings.Steps);
         json.WriteNumber("warmup", run.Settings.Warmup);
-        json.WriteString("data", run.DataDescription);
-        json.WriteString("runtime", run.Runtime.ToLine());
-        json.WriteString("machineLoad", run.MachineLoadNote);
+        json.WriteString("data", run.Settings.Data);
+        json.WriteString("runtime", run.Runtime.Line);
+        json.WriteString("machineLoad", run.Load.Note);
         json.WriteString("timing", run.TimingNote);
-        json.WriteString("gpu", run.Gpu.Describe());
+        json.WriteString("gpu", run.Gpu.Line);
         json.WriteEndObject();
     }
 }

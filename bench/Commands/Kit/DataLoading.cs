@@ -26,16 +26,4 @@ internal static class DataLoading
             });
         return data!;
     }
-
-    /// <summary>Reports on the reporting thread, in order (Progress&lt;T&gt; would post to the pool and could report after the end).</summary>
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        private readonly Lock gate = new();
-
-        public void Report(T value)
-        {
-            lock (gate)
-                report(value);
-        }
-    }
 }

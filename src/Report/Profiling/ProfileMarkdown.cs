@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace GeoAI.Training.Profiling;
+namespace GeoAI.Report.Profiling;
 
 /// <summary>
 /// <c>profile.md</c>: what ran, a table of the phases (mean, median, p90 ms and share of the step), the bottleneck
@@ -10,19 +10,20 @@ namespace GeoAI.Training.Profiling;
 public static class ProfileMarkdown
 {
     /// <param name="chartFile">The chart's file name beside the markdown, or null when none was drawn.</param>
-    public static string Render(ProfileRun run, ProfileSummary summary, string? chartFile)
+    public static string Render(ProfileRecord run, string? chartFile)
     {
         var settings = run.Settings;
+        var summary = run.Summary;
         var text = new StringBuilder();
-        text.AppendLine($"# Profile: {run.ModelName} ({settings.Mode.ToString().ToLowerInvariant()}) on {Device(run)}, {settings.Loader} loader");
+        text.AppendLine($"# Profile: {settings.ModelName} ({settings.Mode}) on {settings.DeviceDescription}, {settings.Loader} loader");
         text.AppendLine();
-        text.AppendLine(Invariant($"- Model: {run.ModelName} (`{settings.Model.Name}`, {settings.Mode.ToString().ToLowerInvariant()} mode), batch {settings.BatchSize}, SGD lr 0.01 momentum 0.9"));
-        text.AppendLine($"- Loader: {run.LoaderDescription}");
-        text.AppendLine(Invariant($"- Data: {run.DataDescription}; {run.TrainingSamples:N0} training images (seeded 75/25 split, seed {settings.Seed})"));
-        var warmupTime = settings.MinimumWarmupTime > TimeSpan.Zero ? Invariant($" (at least {settings.MinimumWarmupTime.TotalSeconds:0.#} s)") : "";
+        text.AppendLine(Invariant($"- Model: {settings.ModelName} (`{settings.ModelKey}`, {settings.Mode} mode), batch {settings.BatchSize}, SGD lr 0.01 momentum 0.9"));
+        text.AppendLine($"- Loader: {settings.LoaderDescription}");
+        text.AppendLine(Invariant($"- Data: {settings.Data}; {settings.TrainingImages:N0} training images (seeded 75/25 split, seed {settings.Seed})"));
+        var warmupTime = settings.MinimumWarmupSeconds > 0 ? Invariant($" (at least {settings.MinimumWarmupSeconds:0.#} s)") : "";
         text.AppendLine(Invariant($"- Steps: {settings.Warmup} warm-up steps{warmupTime} not recorded, then {run.Steps.Count} recorded steps"));
-        text.AppendLine($"- Runtime: {run.Runtime.ToLine()}");
-        text.AppendLine($"- Machine: {run.MachineLoadNote}");
+        text.AppendLine($"- Runtime: {run.Runtime.Line}");
+        text.AppendLine($"- Machine: {run.Load.Note}");
         text.AppendLine();
         text.AppendLine($"**{Capitalise(summary.Bottleneck.Sentence)}.**");
         text.AppendLine();
@@ -34,7 +35,7 @@ public static class ProfileMarkdown
         text.AppendLine(Invariant($"| **step** | **{step.MeanMs:F2}** | {step.MedianMs:F2} | {step.P90Ms:F2} | 100 % |"));
         text.AppendLine();
         text.AppendLine(Invariant($"Throughput over the recorded steps: {summary.ImagesPerSecond:F0} images/s."));
-        if (settings.Loader == Data.LoaderKind.HostPinnedPrefetch && settings.Device != TorchSharp.DeviceType.CPU)
+        if (settings.CopyInsideLoader)
         {
             text.AppendLine();
             text.AppendLine("The pinned-prefetch loader copies batches to the device inside the loader, by design; its copy is " +
@@ -48,11 +49,11 @@ public static class ProfileMarkdown
         var use = summary.Utilisation;
         text.AppendLine(Invariant($"- CPU (this process, % of all {use.LogicalCores} logical cores, sampled every {use.IntervalMs:0.#} ms): ") +
                         Invariant($"mean {use.CpuMeanPercent:F0} %, max {use.CpuMaxPercent:F0} % ({use.Samples} samples)"));
-        text.AppendLine(use.Gpu.Available
-            ? Invariant($"- GPU ({use.Gpu.DeviceName}, NVML): utilisation mean {use.GpuMeanPercent:F0} %, max {use.GpuMaxPercent:F0} %; ") +
+        text.AppendLine(run.Gpu.Available
+            ? Invariant($"- GPU ({run.Gpu.DeviceName}, NVML): utilisation mean {use.GpuMeanPercent:F0} %, max {use.GpuMaxPercent:F0} %; ") +
               Invariant($"memory controller mean {use.GpuMemoryBusyMeanPercent:F0} %; device memory peak {use.PeakDeviceMemoryMiB:F0} MiB") +
               (use.PeakProcessMemoryMiB is { } process ? Invariant($", this process {process:F0} MiB") : "")
-            : $"- GPU: not sampled: {use.Gpu.UnavailableReason}");
+            : $"- GPU: not sampled: {run.Gpu.UnavailableReason}");
         text.AppendLine();
         text.AppendLine("## What to try");
         text.AppendLine();
@@ -73,10 +74,6 @@ public static class ProfileMarkdown
                         "(these numbers and every step's phase times).");
         return text.ToString();
     }
-
-    private static string Device(ProfileRun run) => run.Settings.Device == TorchSharp.DeviceType.CPU
-        ? $"CPU ({run.Runtime.Cpu})"
-        : $"CUDA ({run.Runtime.Device})";
 
     private static string Capitalise(string sentence) => sentence.Length == 0 ? sentence : char.ToUpperInvariant(sentence[0]) + sentence[1..];
 
