@@ -60,12 +60,12 @@ internal sealed class CaseSelection
 
     /// <summary>
     /// The <paramref name="count"/> case names closest to the filter patterns: fewest edits to turn a pattern (its
-    /// wildcards dropped) into some part of the name, then the shortest name. A typo in a class or parameter name
+    /// <c>*</c> dropped, its <c>?</c> matching any character) into some part of the name, then the shortest name. A typo in a class or parameter name
     /// lands on the cases it meant.
     /// </summary>
     public IReadOnlyList<string> Closest(int count = 5)
     {
-        var patterns = Filters.Select(f => f.Replace("*", "").Replace("?", "").ToLowerInvariant()).Where(p => p.Length > 0).ToList();
+        var patterns = Filters.Select(f => f.Replace("*", "").ToLowerInvariant()).Where(p => p.Length > 0).ToList();
         if (patterns.Count == 0)
             return [];
         return All.OrderBy(name => patterns.Min(p => EditsToAnyPart(p, name.ToLowerInvariant())))
@@ -82,7 +82,7 @@ internal sealed class CaseSelection
         {
             current[0] = i;
             for (var j = 1; j <= text.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (pattern[i - 1] == text[j - 1] ? 0 : 1));
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (pattern[i - 1] == text[j - 1] || pattern[i - 1] == '?' ? 0 : 1));
             (previous, current) = (current, previous);
         }
         return previous.Min(); // and end anywhere

@@ -45,6 +45,30 @@ public class SourceTests
     }
 
     [Fact]
+    public void RealDataIsNamedByFileNameSizeAndSha256NeverByItsPath()
+    {
+        using var temp = new TempDirectory();
+        var files = TestImages.Layout(ThreeClasses, perClass: 2).ToList();
+        var zip = TestImages.WriteZip(temp.Combine("set.zip"), files.Select(f => (f.Path, (byte[]?)f.Bytes)));
+        TestImages.WriteFolder(temp.Combine("folder"), files);
+        var zipBytes = File.ReadAllBytes(zip);
+        // The folder's hash: each image's relative path, a zero byte and its content, in sample order (class, then name).
+        var manifest = files.OrderBy(f => f.Path, StringComparer.Ordinal)
+            .SelectMany(f => System.Text.Encoding.UTF8.GetBytes(f.Path + "\0").Concat(f.Bytes)).ToArray();
+
+        var fromZip = EuroSatSource.Parse(zip);
+        var fromFolder = EuroSatSource.Parse(temp.Combine("folder"));
+
+        Assert.Equal("set.zip", fromZip.DisplaySpec);
+        Assert.Equal($"EuroSAT zip set.zip (6 JPEGs, 3 classes; {zipBytes.Length:N0} bytes, SHA-256 " +
+                     $"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(zipBytes))})", fromZip.Description);
+        Assert.Equal("folder", fromFolder.DisplaySpec);
+        Assert.Equal($"EuroSAT folder folder (6 JPEGs, 3 classes; {files.Sum(f => f.Bytes.Length):N0} bytes, SHA-256 " +
+                     $"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(manifest))})", fromFolder.Description);
+        Assert.DoesNotContain(temp.Path, fromZip.Description + fromFolder.Description);
+    }
+
+    [Fact]
     public void FingerprintsFollowContent()
     {
         using var temp = new TempDirectory();
