@@ -26,16 +26,16 @@ public static class ReportWriter
         var results = training.Runs.Count == 0 ? ResultReader.Read(options.Inputs) : ResultReader.ReadIfAny(training.OtherInputs);
         var references = ReferenceReader.Read(options.References);
 
-        ReportBuilder? builder = null;
+        Sections.ReportContext? report = null;
         var files = folder.Publish(staging =>
         {
             Directory.CreateDirectory(Path.Combine(staging, ChartFolder));
-            builder = ReportBuilder.Build(results, references, training.Runs, options.Title, Path.Combine(staging, ChartFolder));
+            report = ReportBuilder.Build(results, references, training.Runs, options.Title, Path.Combine(staging, ChartFolder));
             var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            File.WriteAllText(Path.Combine(staging, MarkdownFile), MarkdownRenderer.Render(builder.Document), utf8);
-            File.WriteAllText(Path.Combine(staging, HtmlFile), HtmlRenderer.Render(builder.Document), utf8);
+            File.WriteAllText(Path.Combine(staging, MarkdownFile), MarkdownRenderer.Render(report.Document), utf8);
+            File.WriteAllText(Path.Combine(staging, HtmlFile), HtmlRenderer.Render(report.Document), utf8);
         });
-        return new WrittenReport(folder.FullPath, files, builder!.Charts.Count, builder.Omitted);
+        return new WrittenReport(folder.FullPath, files, report!.Charts.Count, report.Omitted);
     }
 
     /// <summary>A report folder holds the two documents and the charts folder's PNG and SVG files, nothing else.</summary>

@@ -1,7 +1,7 @@
-using GeoAI.Report.Charts;
 using GeoAI.Report.Documents;
+using GeoAI.Report.Training;
 
-namespace GeoAI.Report.Training;
+namespace GeoAI.Report.Sections;
 
 /// <summary>
 /// The report's "Training runs" section: a row per <c>train.json</c> (model, recipe, device, epochs, final validation
@@ -10,12 +10,9 @@ namespace GeoAI.Report.Training;
 /// </summary>
 internal static class TrainingRunsSection
 {
-    /// <param name="addChart">Adds a made chart to the report.</param>
-    /// <param name="omit">Says why a chart is left out.</param>
-    /// <param name="chartId">A chart file name unique in the report.</param>
-    public static void Add(ReportDocument document, IReadOnlyList<TrainRun> runs, string chartFolder,
-        Func<string, string> chartId, Action<Chart> addChart, Action<string> omit)
+    public static void Write(ReportContext context, IReadOnlyList<TrainRun> runs)
     {
+        var document = context.Document;
         document.Heading(2, "Training runs");
         document.Paragraph($"{runs.Count} run{(runs.Count == 1 ? "" : "s")} of `geoai train`, each a `train.json` with every " +
                            "setting and epoch. Accuracy is validation accuracy after the last epoch; times are wall-clock " +
@@ -38,10 +35,10 @@ internal static class TrainingRunsSection
 
         var pairs = TrainingTimeChart.Pairs(runs);
         if (pairs.Count == 0)
-            omit("No CPU-against-CUDA training-time chart: no run was made on both devices with the same model, recipe, " +
+            context.Omit("No CPU-against-CUDA training-time chart: no run was made on both devices with the same model, recipe, " +
                  "epochs, batch and images.");
         else
-            addChart(TrainingTimeChart.Create(pairs, chartFolder, chartId("training-time-cpu-cuda")));
+            context.AddChart(TrainingTimeChart.Create(pairs, context.ChartFolder, context.ChartId("training-time-cpu-cuda")));
     }
 
     private static string DataLabel(TrainRun run)

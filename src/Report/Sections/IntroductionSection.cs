@@ -1,0 +1,38 @@
+using GeoAI.Report.Analysis;
+using GeoAI.Report.Charts;
+using GeoAI.Report.Documents;
+using GeoAI.Report.Results;
+
+namespace GeoAI.Report.Sections;
+
+/// <summary>What the report holds: how many cases, files and machines, the units, and a note for every machine whose data were synthetic.</summary>
+internal static class IntroductionSection
+{
+    public static void Write(ReportContext context)
+    {
+        var machines = context.Results.Machines.Select(m => $"`{m.Label}`");
+        context.Document.Paragraph($"{context.Results.Results.Count} benchmark cases from {context.Results.Files.Count} BenchmarkDotNet result " +
+                           $"file{ReportContext.Plural(context.Results.Files.Count)}, measured on {context.Results.Machines.Count} machine" +
+                           $"{ReportContext.Plural(context.Results.Machines.Count)}: {string.Join(", ", machines)}. Times are per image; " +
+                           "images/s = 10⁹ / mean nanoseconds per image; errors are half-widths of the 99.9 % confidence " +
+                           "interval of the mean.");
+        foreach (var machine in context.Results.Machines.Where(m => m.DataIsSynthetic == true))
+            context.Document.Note(DataSourceText.WithoutPaths(SyntheticDataNote(machine)));
+    }
+
+    private static string SyntheticDataNote(MachineEnvironment machine)
+    {
+        const string Meaning = "Speed is representative (same shapes and sizes); nothing about accuracy is.";
+        var synthetic = machine.DataSources.Where(d => d.IsSynthetic == true).ToList();
+        var others = machine.DataSources.Except(synthetic).ToList();
+        string Sources(IEnumerable<FileDataSource> files) => string.Join(" / ", files.Select(f => f.Source).OfType<string>().Distinct());
+        if (others.Count == 0)
+            return $"**Synthetic data** on `{machine.Label}`: its cases ran on generated images " +
+                   $"({(Sources(synthetic) is { Length: > 0 } text ? text : "synthetic EuroSAT")}), not the real EuroSAT " +
+                   $"photographs. {Meaning}";
+        var names = string.Join(", ", synthetic.Select(d => Path.GetFileName(d.File).Replace("-report-full.json", "", StringComparison.Ordinal)));
+        var real = Sources(others) is { Length: > 0 } described ? described : "data they do not describe";
+        return $"**Synthetic data** on `{machine.Label}`: {synthetic.Count} of {machine.DataSources.Count} result files ({names}) " +
+               $"ran on generated images ({Sources(synthetic)}); the others on {real}. {Meaning}";
+    }
+}
