@@ -1,8 +1,9 @@
 using GeoAI.Report;
 using GeoAI.Report.Profiling;
 using GeoAI.Tests.Data;
+using GeoAI.Tests.Training.Profiling;
 
-namespace GeoAI.Tests.Profiling;
+namespace GeoAI.Tests.Report.Profiling;
 
 /// <summary>The profile folder is written whole or not at all, and never over someone's other files.</summary>
 public class ProfileWriterTests

@@ -3,10 +3,11 @@ using GeoAI.Data;
 using GeoAI.Models;
 using GeoAI.Report.Profiling;
 using GeoAI.Tests.Data;
+using GeoAI.Tests.Report.Profiling;
 using GeoAI.Training.Profiling;
 using TorchSharp;
 
-namespace GeoAI.Tests.Profiling;
+namespace GeoAI.Tests.Training.Profiling;
 
 /// <summary>Real profiler runs of the CNN on a tiny synthetic set on the CPU, written and read back.</summary>
 public class ProfilerRunTests(ProfiledData fixture) : IClassFixture<ProfiledData>

@@ -2,7 +2,7 @@ using GeoAI.Report;
 using GeoAI.Report.Training;
 using GeoAI.Tests.Data;
 
-namespace GeoAI.Tests.Training;
+namespace GeoAI.Tests.Report.Training;
 
 public sealed class TrainRunJsonTests : IDisposable
 {

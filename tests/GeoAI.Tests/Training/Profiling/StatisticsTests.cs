@@ -1,6 +1,6 @@
 using GeoAI.Training.Profiling;
 
-namespace GeoAI.Tests.Profiling;
+namespace GeoAI.Tests.Training.Profiling;
 
 /// <summary>Per-phase statistics and utilisation summaries against values worked out by hand.</summary>
 public class StatisticsTests

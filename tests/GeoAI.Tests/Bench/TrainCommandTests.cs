@@ -3,7 +3,7 @@ using GeoAI.Report.Samples;
 using GeoAI.Report.Training;
 using GeoAI.Tests.Data;
 
-namespace GeoAI.Tests.Training;
+namespace GeoAI.Tests.Bench;
 
 /// <summary>The train and samples subcommands, run as the program: outputs, exit codes, and nothing written on bad input.</summary>
 public sealed class TrainCommandTests : IDisposable

@@ -2,7 +2,7 @@ using GeoAI.Bench.Commands;
 using GeoAI.Report.Profiling;
 using GeoAI.Training.Profiling;
 
-namespace GeoAI.Tests.Profiling;
+namespace GeoAI.Tests.Report.Profiling;
 
 /// <summary>A profiler run written or rendered the way the profile command does: through its record.</summary>
 internal static class ProfileFiles

@@ -1,7 +1,7 @@
 using GeoAI.Models;
 using static TorchSharp.torch;
 
-namespace GeoAI.Tests.Training;
+namespace GeoAI.Tests.Models;
 
 /// <summary>The improved recipe's model: sizes worked out by hand from its four blocks and one linear layer.</summary>
 public class CnnBnTests

@@ -2,7 +2,7 @@ using GeoAI.Runtime;
 using GeoAI.Tests.Data;
 using TorchSharp;
 
-namespace GeoAI.Tests.Profiling;
+namespace GeoAI.Tests.Bench;
 
 /// <summary>The <c>profile</c> subcommand run as the program: bad input exits 2 with a message and writes nothing.</summary>
 public class ProfileCommandTests

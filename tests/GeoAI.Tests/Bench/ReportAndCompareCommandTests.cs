@@ -1,10 +1,12 @@
-namespace GeoAI.Tests.Report;
+using GeoAI.Tests.Report;
+
+namespace GeoAI.Tests.Bench;
 
 /// <summary>
 /// The report and compare subcommands end to end, as a CI job runs them: exit codes (compare: 0 same or faster,
 /// 1 slower, 2 bad input), messages, and that neither loads libtorch.
 /// </summary>
-public sealed class CommandLineTests : IDisposable
+public sealed class ReportAndCompareCommandTests : IDisposable
 {
     private readonly ScratchFolder scratch = new();
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using GeoAI.Tests.Data;
 
-namespace GeoAI.Tests.Data;
+namespace GeoAI.Tests.Bench;
 
 /// <summary>The <c>cache</c> and <c>download</c> subcommands, run as the program (they need no libtorch).</summary>
 public class DataCommandTests

@@ -1,6 +1,6 @@
 using GeoAI.Training.Profiling;
 
-namespace GeoAI.Tests.Profiling;
+namespace GeoAI.Tests.Training.Profiling;
 
 /// <summary>A GPU that always reads the same: stands in for NVML where no NVIDIA driver is installed.</summary>
 internal sealed class FixedGpuMonitor(GpuReading reading) : IGpuMonitor

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GeoAI.Tests.Profiling;
+namespace GeoAI.Tests.Report.Profiling;
 
 /// <summary>A written trace.json parsed with System.Text.Json, with the events the tests look at.</summary>
 internal sealed class TraceDocument

@@ -2,7 +2,7 @@ using GeoAI.Data;
 using GeoAI.Training.Profiling;
 using TorchSharp;
 
-namespace GeoAI.Tests.Profiling;
+namespace GeoAI.Tests.Training.Profiling;
 
 /// <summary>Which phases a loader has on a device: the copy is a phase only for the host loader on a GPU.</summary>
 public class ProfilePhasesTests

@@ -1,7 +1,7 @@
 using GeoAI.Report.Training;
-using static GeoAI.Tests.Training.HandMadeRuns;
+using static GeoAI.Tests.Report.Training.HandMadeRuns;
 
-namespace GeoAI.Tests.Training;
+namespace GeoAI.Tests.Report.Training;
 
 public class TimeToAccuracyTests
 {

@@ -1,7 +1,7 @@
 using GeoAI.Report;
 using GeoAI.Report.Training;
 
-namespace GeoAI.Tests.Training;
+namespace GeoAI.Tests.Report.Training;
 
 /// <summary>Training runs written by hand, for the tests that need no libtorch: JSON, time to accuracy, the report.</summary>
 internal static class HandMadeRuns

@@ -1,7 +1,7 @@
 using GeoAI.Data;
 using GeoAI.Tests.Data;
 
-namespace GeoAI.Tests.Profiling;
+namespace GeoAI.Tests.Training.Profiling;
 
 /// <summary>A tiny synthetic data set (120 images, 90 for training) shared by the profiler runs of a test class.</summary>
 public sealed class ProfiledData : IDisposable

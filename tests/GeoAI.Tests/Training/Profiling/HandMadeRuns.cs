@@ -4,7 +4,7 @@ using GeoAI.Runtime;
 using GeoAI.Training.Profiling;
 using TorchSharp;
 
-namespace GeoAI.Tests.Profiling;
+namespace GeoAI.Tests.Training.Profiling;
 
 /// <summary>Profile runs built from numbers chosen by hand, for tests of the statistics and writers (no libtorch needed).</summary>
 internal static class HandMadeRuns

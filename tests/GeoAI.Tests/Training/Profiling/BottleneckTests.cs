@@ -1,6 +1,6 @@
 using GeoAI.Training.Profiling;
 
-namespace GeoAI.Tests.Profiling;
+namespace GeoAI.Tests.Training.Profiling;
 
 /// <summary>The bottleneck decision on hand-made phase means (ms) and mean steps.</summary>
 public class BottleneckTests

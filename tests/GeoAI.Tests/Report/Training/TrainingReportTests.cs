@@ -3,7 +3,7 @@ using GeoAI.Report.Training;
 using GeoAI.Tests.Data;
 using GeoAI.Tests.Report;
 
-namespace GeoAI.Tests.Training;
+namespace GeoAI.Tests.Report.Training;
 
 /// <summary>The report command's "Training runs" section, from hand-made train.json files (no libtorch needed).</summary>
 public sealed class TrainingReportTests : IDisposable
