@@ -1,23 +1,10 @@
 using GeoAI.Models;
-using static TorchSharp.torch;
 
 namespace GeoAI.Tests.Models;
 
 /// <summary>The improved recipe's model: sizes worked out by hand from its four blocks and one linear layer.</summary>
 public class CnnBnTests
 {
-    [Fact]
-    public void HasTheHandCountedParametersNoMoreThanTheChapterCnn()
-    {
-        using var model = CnnBnSpec.Instance.Create(10, TrainingMode.Full);
-
-        // Convolutions without bias: 3·16·9 + 16·32·9 + 32·64·9 + 64·128·9 = 432 + 4,608 + 18,432 + 73,728 = 97,200;
-        // batch norms 2·(16 + 32 + 64 + 128) = 480; linear 128·10 + 10 = 1,290.
-        Assert.Equal(98_970, model.parameters().Sum(p => p.numel()));
-        Assert.True(98_970 < 338_486);
-        Assert.All(model.parameters(), p => Assert.True(p.requires_grad));
-    }
-
     [Fact]
     public void ForwardFlopsAreTheHandCountedMultiplyAdds()
     {
@@ -27,14 +14,10 @@ public class CnnBnTests
     }
 
     [Fact]
-    public void MapsABatchToLogitsAndNamesItsLayersLikePyTorch()
+    public void NamesItsLayersLikePyTorch()
     {
-        using var scope = NewDisposeScope();
         using var model = CnnBnSpec.Instance.Create(10, TrainingMode.Full);
 
-        var logits = model.call(zeros(2, 3, 64, 64));
-
-        Assert.Equal([2L, 10], logits.shape);
         var keys = model.state_dict().Keys.ToHashSet();
         // Per block: the conv's weight, the norm's weight, bias, running mean and variance and batch count; then the head.
         foreach (var (conv, norm) in new[] { (0, 1), (4, 5), (8, 9), (12, 13) })
