@@ -1,8 +1,3 @@
-using GeoAI.Report.Analysis;
-using GeoAI.Report.Charts;
-using GeoAI.Report.Documents;
-using GeoAI.Report.Results;
-
 namespace GeoAI.Report.Sections;
 
 /// <summary>How the numbers were made: per-image times, the confidence intervals, speedup intervals, and how to compare runs.</summary>

@@ -1,5 +1,3 @@
-using GeoAI.Report.Analysis;
-using GeoAI.Report.Charts;
 using GeoAI.Report.Documents;
 using GeoAI.Report.Results;
 
