@@ -16,7 +16,7 @@ import gc
 import json
 import math
 import os
-import socket
+import re
 import sys
 import tempfile
 import time
@@ -71,8 +71,10 @@ def parse_args(argv):
                         help=f"synthetic images before the 75/25 split (default {EUROSAT_IMAGES}, like EuroSAT)")
     parser.add_argument("--seed", type=int, default=42, help="seed for data, shuffles and weights (default 42)")
     parser.add_argument("--threads", type=positive_int, help="torch.set_num_threads (default: PyTorch's choice)")
-    parser.add_argument("--machine", default=socket.gethostname(), help="machine label (default: host name)")
+    parser.add_argument("--machine", default=None,
+                        help="machine label (default: CPU family and logical cores, e.g. epyc-2c, as ./geoai bench labels it)")
     args = parser.parse_args(argv)
+    args.machine = args.machine or machine_label(cpu_model(), os.cpu_count() or 1)
     if args.out:
         folder = os.path.dirname(os.path.abspath(args.out))
         if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
@@ -332,6 +334,21 @@ def cpu_model():
         pass
     import platform
     return platform.processor() or platform.machine()
+
+
+def machine_label(model, cores):
+    """GeoAI.Runtime.MachineLabel's rule, so that default labels match the suite's results: the first word of the CPU
+    model after vendor and trademark signs, lower case ("AMD EPYC 7763" -> "epyc"; Intel's Core adds its tier:
+    "core-i7"), then the logical cores: "epyc-2c"."""
+    words = [re.sub("[^a-z0-9]+", "", word.lower())
+             for word in re.sub(r"\((R|TM|C)\)|®|™", " ", model or "", flags=re.IGNORECASE).split()
+             if word.lower() not in ("amd", "intel", "apple", "arm", "ampere", "qualcomm", "genuine", "cpu", "processor")]
+    words = [word for word in words if word]
+    family = words[0] if words else "cpu"
+    tier = re.match("^(i[3579]|ultra[3579]?)", words[1]) if family == "core" and len(words) > 1 else None
+    if tier:
+        family = f"core-{tier.group(0)}"
+    return f"{family}-{cores}c"
 
 
 def blas_library():
