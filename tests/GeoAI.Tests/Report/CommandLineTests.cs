@@ -1,3 +1,5 @@
+using GeoAI.Report.Compare;
+
 namespace GeoAI.Tests.Report;
 
 /// <summary>
@@ -27,7 +29,9 @@ public sealed class CommandLineTests : IDisposable
         var result = Run("compare", "--base", Fixtures.GpuMachine, "--diff", diff, "--threshold", "5%", "--noise", "0.5ms");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("| CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 0) | 1.20 | 181 | 217 | 12.5 |  |", result.StdOut);
+        Assert.Contains("| CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 0) | 1.20 | – | 1 (iterations) | 181 | 217 | 12.5 |  |",
+            result.StdOut);
+        Assert.Contains(ComparisonMarkdown.SingleLaunchWarning, result.StdOut);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ internal static class Fixtures
     public const int CpuMachineCases = 35;
     public const int FilesPerMachine = 5;
 
+    /// <summary>epyc-2core's CnnTraining file: 3 batch sizes × (FixedBatch, Host with 0, 2 and 4 workers).</summary>
+    public const int CnnTrainingCasesOfCpuMachine = 12;
+
     /// <summary>Cases (same full name) both machines ran: CNN training at batch 40 and 128 on the host loader with 0 and 2
     /// workers, VGG11-BN training frozen and full at batch 40 with 0 workers.</summary>
     public const int SharedCases = 6;
