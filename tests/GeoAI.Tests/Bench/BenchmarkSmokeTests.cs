@@ -17,13 +17,13 @@ public sealed class BenchmarkSmokeTests : IDisposable
     public void OneQuickInProcessCaseWritesImagesPerSecondIntoTheFullJson()
     {
         var artifacts = Path.Combine(folder, "artifacts");
-        var run = RunProgram("bench", "--quick", "--inProcess", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
+        var run = RunProgram("bench", "--quick", "--rounds", "1", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
             "--artifacts", artifacts, "--filter", OneCase);
 
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("Skipping CUDA cases: CUDA is not available here", run.StdOut);
         var json = JsonNode.Parse(File.ReadAllText(
-            Path.Combine(artifacts, "results", "GeoAI.Bench.Benchmarks.DataPipeline-report-full.json")))!;
+            Path.Combine(artifacts, "results", "round-01", "GeoAI.Bench.Benchmarks.DataPipeline-001-report-full.json")))!;
         var benchmark = Assert.Single(json["Benchmarks"]!.AsArray())!;
         Assert.Equal("Device=Cpu&BatchSize=40&Loader=Host&Workers=0", benchmark["Parameters"]!.GetValue<string>());
         var imagesPerSecond = benchmark["Metrics"]!.AsArray()
@@ -33,6 +33,38 @@ public sealed class BenchmarkSmokeTests : IDisposable
         var environment = json["HostEnvironmentInfo"]!["GeoAI"]!;
         Assert.True(environment["DataIsSynthetic"]!.GetValue<bool>());
         Assert.Matches(@"^\d+\.\d+\.\d+", environment["LibTorch"]!.GetValue<string>());
+    }
+
+    [Fact]
+    [Trait("Category", "Integration")]
+    public void RoundsLaunchEachCaseOncePerRoundAndMergeIntoLaunchLevelResults()
+    {
+        var artifacts = Path.Combine(folder, "artifacts");
+        var run = RunProgram("bench", "--quick", "--rounds", "2", "--torch-threads", "1", "--data", "synthetic:400",
+            "--cache-dir", Path.Combine(folder, "cache"), "--artifacts", artifacts, "--filter", OneCase);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("Rounds: 2 × 1 cases = 2 launches", run.StdOut);
+        Assert.Contains("[round 2/2, 2/2,", run.StdOut);
+        Assert.Contains("2 of 2 launches succeeded", run.StdOut);
+        var result = Assert.Single(GeoAI.Report.Results.ResultReader.Read([Path.Combine(artifacts, "results")]).Results);
+        Assert.Equal([1, 2], result.Launches.Select(l => l.Round!.Value));
+        Assert.NotNull(result.RunId);
+        Assert.Equal(2, result.Time.N);
+        Assert.All(result.Launches, l => Assert.InRange(l.CpuStealPercent!.Value, 0, 100));
+        var environment = JsonNode.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(artifacts, "results", "round-02"))[0]))!
+            ["HostEnvironmentInfo"]!["GeoAI"]!;
+        Assert.Equal(1, environment["TorchThreads"]!.GetValue<int>());
+        Assert.Equal(2, environment["Round"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void AFilterThatMatchesNothingExitsTwo()
+    {
+        var run = RunProgram("bench", "--quick", "--filter", "*NoSuchBenchmark*", "--artifacts", Path.Combine(folder, "artifacts"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error: no case matches --filter *NoSuchBenchmark*", run.StdErr);
     }
 
     [Fact]
