@@ -1,7 +1,7 @@
 namespace GeoAI.Report;
 
 /// <summary>Puts a finished output folder in place of the previous one, so a reader never sees half of each.</summary>
-internal static class OutputFolder
+public static class OutputFolder
 {
     /// <summary>
     /// Moves <paramref name="staging"/> (a sibling of <paramref name="target"/>, fully written) to <paramref name="target"/>.
