@@ -27,15 +27,19 @@ internal static class CaseList
         var (parsed, effective, _) = ConfigParser.Parse([.. rest], ConsoleLogger.Default, config);
         if (!parsed)
             return 2;
-        var cases = typeof(CaseList).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .SelectMany(t => BenchmarkConverter.TypeToBenchmarks(t, ManualConfig.Union(config, effective)).BenchmarksCases)
-            .Select(FullNameProvider.GetBenchmarkName)
-            .ToList();
+        var cases = Names(ManualConfig.Union(config, effective));
         foreach (var name in cases)
             Console.WriteLine(name);
         Console.WriteLine($"{cases.Count} cases");
         return 0;
     }
+
+    /// <summary>The full name of every case of every benchmark class that <paramref name="config"/>'s filters let through.</summary>
+    internal static IReadOnlyList<string> Names(IConfig config) =>
+        typeof(CaseList).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .SelectMany(t => BenchmarkConverter.TypeToBenchmarks(t, config).BenchmarksCases)
+            .Select(FullNameProvider.GetBenchmarkName)
+            .ToList();
 }
