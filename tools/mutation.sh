@@ -6,7 +6,7 @@
 #   tools/mutation.sh PROJECT [GLOB ...] [--filter EXPR] [--machine LABEL]
 #
 #   PROJECT  the project to mutate, e.g. src/Report/GeoAI.Report.csproj
-#   GLOB     files to mutate, relative to the repository root (default: all of PROJECT's), e.g. 'src/Report/Compare/**/*.cs'
+#   GLOB     files to mutate, a Stryker glob matched below PROJECT's folder (default: all of its files), e.g. '**/Compare/*.cs'
 #   --filter the tests to run against each mutant (default: the Report tests that need no browser or child process)
 #   --machine the machine label of the results folder (default: the host name)
 #
@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --filter) filter=$2; shift 2 ;;
         --machine) machine=$2; shift 2 ;;
-        *) mutate+=(--mutate "$root/$1"); shift ;;
+        *) mutate+=(--mutate "$1"); shift ;;
     esac
 done
 name=$(basename "$project" .csproj)
