@@ -39,13 +39,15 @@ internal static class CaseList
     public static IReadOnlyList<string>? Names(IReadOnlyList<string> args, IConfig config)
     {
         var (parsed, effective, _) = ConfigParser.Parse([.. args], ConsoleLogger.Default, config);
-        if (!parsed)
-            return null;
-        return typeof(CaseList).Assembly.GetTypes()
+        return parsed ? Names(ManualConfig.Union(config, effective)) : null;
+    }
+
+    /// <summary>The full name of every case of every benchmark class that <paramref name="config"/>'s filters let through.</summary>
+    internal static IReadOnlyList<string> Names(IConfig config) =>
+        typeof(CaseList).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .SelectMany(t => BenchmarkConverter.TypeToBenchmarks(t, ManualConfig.Union(config, effective)).BenchmarksCases)
+            .SelectMany(t => BenchmarkConverter.TypeToBenchmarks(t, config).BenchmarksCases)
             .Select(FullNameProvider.GetBenchmarkName)
             .ToList();
-    }
 }

@@ -16,6 +16,7 @@ internal sealed partial class ReportBuilder
 {
     private readonly ResultSet results;
     private readonly ReferenceMatch references;
+    private readonly IReadOnlyList<ReferenceCase> referenceCases;
     private readonly string chartFolder;
     private readonly ReportDocument document;
     private readonly List<string> pendingOmissions = [];
@@ -25,6 +26,7 @@ internal sealed partial class ReportBuilder
     {
         this.results = results;
         this.references = new ReferenceMatch(results, references);
+        referenceCases = references;
         this.chartFolder = chartFolder;
         document = new ReportDocument(title);
     }
@@ -75,6 +77,11 @@ internal sealed partial class ReportBuilder
                            $"{Plural(results.Machines.Count)}: {string.Join(", ", machines)}. Times are per image; " +
                            "images/s = 10⁹ / mean nanoseconds per image; errors are half-widths of the 99.9 % confidence " +
                            "interval of the mean.");
+        foreach (var machine in results.Machines.Where(m => m.Constructed is not null))
+            document.Note($"**Constructed results** on `{machine.Label}`, not measured: {machine.Constructed}. They show " +
+                          "how the report reads; no number from them says how fast anything is.");
+        foreach (var file in referenceCases.Where(r => r.Constructed is not null).DistinctBy(r => r.SourceFile))
+            document.Note($"**Constructed reference** `{Path.GetFileName(file.SourceFile)}`, not measured: {file.Constructed}.");
         foreach (var machine in results.Machines.Where(m => m.DataIsSynthetic == true))
             document.Note(SyntheticDataNote(machine));
     }

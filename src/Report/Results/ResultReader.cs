@@ -260,6 +260,7 @@ public static class ResultReader
         return new MachineEnvironment
         {
             Label = label,
+            Constructed = Join(h => GeoAi(h, "Constructed")),
             Cpu = Join(h => GeoAi(h, "Cpu") ?? h?.ProcessorName),
             PhysicalCores = Join(h => h?.PhysicalCoreCount?.ToString(CultureInfo.InvariantCulture)),
             LogicalCores = Join(h => h?.LogicalCoreCount?.ToString(CultureInfo.InvariantCulture)),
