@@ -14,10 +14,12 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cases='*CnnTraining*'
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+# One commit for all four runs, whatever lands meanwhile.
+head=$(git -C "$root" rev-parse HEAD)
 
 {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    echo "commit: $(git -C "$root" rev-parse HEAD)"
+    echo "commit: $head"
     grep -m1 'model name' /proc/cpuinfo
     echo "flags that matter: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(avx512f|avx512_bf16|amx_bf16|amx_tile)$' | tr '\n' ' ')"
     echo "logical cores: $(nproc)"
@@ -34,14 +36,14 @@ run() {
 }
 
 for i in 1 2 3; do
-    run "aa-$i" --base HEAD --diff HEAD || true
+    run "aa-$i" --base "$head" --diff "$head" || true
 done
 
 scratch=$(mktemp -d)
-git -C "$root" worktree add -q --detach "$scratch" HEAD
+git -C "$root" worktree add -q --detach "$scratch" "$head"
 git -C "$scratch" apply "$root/tools/verdicts/slow-10pct.patch"
 git -C "$scratch" -c user.name=scratch -c user.email=scratch@localhost commit -qam "scratch: every training step 10 % slower (never merged)"
 slow=$(git -C "$scratch" rev-parse HEAD)
 git -C "$root" worktree remove --force "$scratch"
-run ab-slow-10pct --base HEAD --diff "$slow" || true
-echo "scratch commit: $slow (slow-10pct.patch on $(git -C "$root" rev-parse HEAD))" >>"$out/runs.txt"
+run ab-slow-10pct --base "$head" --diff "$slow" || true
+echo "scratch commit: $slow (slow-10pct.patch on $head)" >>"$out/runs.txt"
