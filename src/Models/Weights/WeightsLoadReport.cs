@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace GeoAI.Models;
+
+/// <summary>What loading a weights file into a model did.</summary>
+/// <param name="FilePath">The file, as a full path.</param>
+/// <param name="Loaded">Tensors copied into the model.</param>
+/// <param name="InFile">Tensors the file holds (more than <paramref name="Loaded"/> when its head was left out).</param>
+/// <param name="Bytes">Size of the file's tensor values.</param>
+/// <param name="TensorsByDType">How many tensors the file stored in each dtype (VGG11-BN: "F32" 54, "I64" 8).</param>
+/// <param name="Converted">Tensors stored in another dtype than the model's, converted as they were copied (F16 to F32).</param>
+/// <param name="Metadata">The file's free-form strings (safetensors' <c>__metadata__</c>).</param>
+/// <param name="FreshHead">Set when the file's classifier head had another number of classes and was left out.</param>
+public sealed record WeightsLoadReport(
+    string FilePath,
+    WeightsFormat Format,
+    int Loaded,
+    int InFile,
+    long Bytes,
+    IReadOnlyDictionary<string, int> TensorsByDType,
+    int Converted,
+    IReadOnlyDictionary<string, string> Metadata,
+    FreshHead? FreshHead)
+{
+    /// <summary>
+    /// One line, e.g. "weights: loaded 60 of 62 tensors from /path/vgg11_bn-6002323d.pth (PyTorch legacy; 506.8 MB:
+    /// F32 54, I64 8); a fresh 10-class head replaces the file's 1000-class classifier.6".
+    /// </summary>
+    public string Describe()
+    {
+        var dtypes = string.Join(", ", TensorsByDType.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} {pair.Value}"));
+        var megabytes = (Bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
+        var converted = Converted > 0 ? $"; {Converted} converted to the model's dtype" : "";
+        var head = FreshHead is { } fresh ? $"; {fresh.Describe()}" : "";
+        return $"weights: loaded {Loaded} of {InFile} tensors from {FilePath} ({Format.Describe()}; {megabytes} MB: {dtypes}{converted}){head}";
+    }
+}
+
+/// <summary>The file's classifier head was for <paramref name="FileClasses"/> classes; the model kept its own fresh one.</summary>
+public sealed record FreshHead(string Layer, long FileClasses, long ModelClasses)
+{
+    public string Describe() => $"a fresh {ModelClasses}-class head replaces the file's {FileClasses}-class {Layer}";
+}
