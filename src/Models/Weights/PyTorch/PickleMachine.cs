@@ -54,11 +54,13 @@ internal sealed class PickleMachine(Stream stream, StateDictObjects objects)
                 break;
             case (byte)'c': // GLOBAL
                 var module = ReadLine();
-                Push(objects.Global(module, ReadLine()));
+                var global = ReadLine();
+                Push(Guarded(() => objects.Global(module, global)));
                 break;
             case 0x93: // STACK_GLOBAL
                 var name = Pop() as string ?? throw Bad("STACK_GLOBAL without a string name");
-                Push(objects.Global(Pop() as string ?? throw Bad("STACK_GLOBAL without a string module"), name));
+                var stackModule = Pop() as string ?? throw Bad("STACK_GLOBAL without a string module");
+                Push(Guarded(() => objects.Global(stackModule, name)));
                 break;
             case (byte)'q': // BINPUT
                 memo[ReadBytes(1)[0]] = Peek();
