@@ -45,15 +45,15 @@ public static class ModelWeights
         string.IsNullOrEmpty(value) ? RandomInitialisation : Load(model, value).Describe();
 
     /// <summary>
-    /// Writes <paramref name="model"/>'s state dict (parameters and persistent buffers, from any device) to
-    /// <paramref name="path"/>: .safetensors, or torch.save's zip format for .pth and .pt, through a temporary file
+    /// Writes <paramref name="model"/>'s state dict (parameters and persistent buffers, from any device, in PyTorch's
+    /// order) to <paramref name="path"/>: .safetensors, or torch.save's zip format for .pth and .pt, through a temporary file
     /// renamed when complete. <paramref name="metadata"/> goes into a safetensors header; a .pth has no place for it.
     /// </summary>
     public static void Save(nn.Module model, string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var format = WeightsFormats.ForWriting(path);
         using var scope = NewDisposeScope();
-        var tensors = model.state_dict().Select(pair => Describe(pair.Key, pair.Value.detach().cpu().contiguous())).ToList();
+        var tensors = PyTorchStateOrder.StateDict(model).Select(pair => Describe(pair.Key, pair.Value.detach().cpu().contiguous())).ToList();
         AtomicFile.Write(path, output => WeightsWriter.Write(format, output, tensors, metadata));
     }
 

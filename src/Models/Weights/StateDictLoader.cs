@@ -21,7 +21,7 @@ internal static class StateDictLoader
         TorchBackend.EnsureLoaded();
         var targets = module.state_dict();
         var stored = file.Tensors.ToDictionary(tensor => tensor.Name);
-        var head = ClassifierHead.Of([.. targets]);
+        var head = ClassifierHead.Of(module);
         var freshHead = head?.OtherClassesIn(stored) is { } fileClasses ? new FreshHead(head.Layer, fileClasses, head.Classes) : null;
         var skipped = freshHead is null ? [] : new HashSet<string> { head!.Weight, head.Bias };
         CheckMatches(file, stored, targets, skipped);

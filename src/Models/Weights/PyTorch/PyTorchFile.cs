@@ -64,8 +64,8 @@ internal abstract class PyTorchFile : WeightsFile
             if (key is not string name)
                 throw new WeightsFileException(path, $"{record}: the state dict has a key that is {PickleMachine.Describe(key)}, not a name");
             if (value is not PickledTensor tensor)
-                throw new WeightsFileException(path, $"{record}: '{name}' is {PickleMachine.Describe(value)}, not a tensor" +
-                                                     (value is PickleDict ? " (a training checkpoint? save model.state_dict() itself)" : ""));
+                throw new WeightsFileException(path, $"{record}: '{name}' is {PickleMachine.Describe(value)}, not a tensor, so this " +
+                                                     "is not a state dict (a training checkpoint? save model.state_dict() itself)");
             CheckInsideStorage(path, name, tensor);
             tensors.Add(new(name, tensor));
         }
