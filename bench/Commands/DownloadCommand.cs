@@ -127,7 +127,8 @@ internal static class DownloadCommand
             AnsiConsole.MarkupLine(result.AlreadyPresent
                 ? $"{Markup.Escape(result.Path)} is already here and matches: nothing downloaded"
                 : $"{Markup.Escape(result.Path)}: {result.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes, {verified}");
-            AnsiConsole.MarkupLine($"use it with [bold]{Markup.Escape(usage(result.Path))}[/]");
+            // Plain, so that a long path stays on one line when the output is piped.
+            Console.WriteLine($"use it with {usage(result.Path)}");
             return 0;
         }
         catch (DataSourceException e)
