@@ -10,7 +10,9 @@ namespace GeoAI.Models;
 /// checks for every format, all made before anything is copied and listed together in one
 /// <see cref="WeightsFileException"/>: keys missing from the file, keys the model does not have, shapes that differ,
 /// floating values for integer tensors or the reverse. The one difference allowed is a classifier head for another
-/// number of classes (<see cref="ClassifierHead"/>): it is left out and the model keeps its fresh head.
+/// number of classes (<see cref="ClassifierHead"/>): it is left out and the model keeps its fresh head. And, as
+/// PyTorch's BatchNorm loads them, files saved before PyTorch 0.4.1 (torchvision's 2017 downloads) lack the batch
+/// norms' <c>num_batches_tracked</c> counters: those keep the model's own value.
 /// </summary>
 internal static class StateDictLoader
 {
@@ -24,7 +26,8 @@ internal static class StateDictLoader
         var head = ClassifierHead.Of(module);
         var freshHead = head?.OtherClassesIn(stored) is { } fileClasses ? new FreshHead(head.Layer, fileClasses, head.Classes) : null;
         var skipped = freshHead is null ? [] : new HashSet<string> { head!.Weight, head.Bias };
-        CheckMatches(file, stored, targets, skipped);
+        var absentCounters = BatchNormCounters(module).Where(name => !stored.ContainsKey(name)).ToHashSet();
+        CheckMatches(file, stored, targets, skipped, absentCounters);
 
         var converted = 0;
         using var noGrad = no_grad();
@@ -48,13 +51,19 @@ internal static class StateDictLoader
         return new WeightsLoadReport(Path.GetFullPath(file.FilePath), file.Format, file.Tensors.Count - skipped.Count,
             file.Tensors.Count, file.ByteLength,
             file.Tensors.GroupBy(tensor => tensor.DType.Name).ToDictionary(group => group.Key, group => group.Count()),
-            converted, file.Metadata, freshHead);
+            converted, absentCounters.Count, file.Metadata, freshHead);
     }
 
+    /// <summary>The <c>num_batches_tracked</c> buffers of the module's batch norms, by state-dict name.</summary>
+    private static IEnumerable<string> BatchNormCounters(nn.Module module) =>
+        module.named_modules().Prepend((name: "", module))
+            .Where(named => named.module is TorchSharp.Modules.BatchNorm)
+            .Select(named => named.name.Length == 0 ? "num_batches_tracked" : $"{named.name}.num_batches_tracked");
+
     private static void CheckMatches(WeightsFile file, Dictionary<string, StoredTensor> stored, Dictionary<string, Tensor> targets,
-        HashSet<string> skipped)
+        HashSet<string> skipped, HashSet<string> absentCounters)
     {
-        var missing = targets.Keys.Where(name => !stored.ContainsKey(name)).ToList();
+        var missing = targets.Keys.Where(name => !stored.ContainsKey(name) && !absentCounters.Contains(name)).ToList();
         var unexpected = file.Tensors.Select(tensor => tensor.Name).Where(name => !targets.ContainsKey(name)).ToList();
         var mismatched = new List<string>();
         foreach (var (name, target) in targets)

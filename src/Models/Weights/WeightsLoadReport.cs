@@ -9,6 +9,7 @@ namespace GeoAI.Models;
 /// <param name="Bytes">Size of the file's tensor values.</param>
 /// <param name="TensorsByDType">How many tensors the file stored in each dtype (VGG11-BN: "F32" 54, "I64" 8).</param>
 /// <param name="Converted">Tensors stored in another dtype than the model's, converted as they were copied (F16 to F32).</param>
+/// <param name="AbsentCounters">Batch-norm <c>num_batches_tracked</c> counters the file lacks (saved before PyTorch 0.4.1).</param>
 /// <param name="Metadata">The file's free-form strings (safetensors' <c>__metadata__</c>).</param>
 /// <param name="FreshHead">Set when the file's classifier head had another number of classes and was left out.</param>
 public sealed record WeightsLoadReport(
@@ -19,20 +20,23 @@ public sealed record WeightsLoadReport(
     long Bytes,
     IReadOnlyDictionary<string, int> TensorsByDType,
     int Converted,
+    int AbsentCounters,
     IReadOnlyDictionary<string, string> Metadata,
     FreshHead? FreshHead)
 {
     /// <summary>
-    /// One line, e.g. "weights: loaded 60 of 62 tensors from /path/vgg11_bn-6002323d.pth (PyTorch legacy; 506.8 MB:
-    /// F32 54, I64 8); a fresh 10-class head replaces the file's 1000-class classifier.6".
+    /// One line, e.g. "weights: loaded 52 of 54 tensors from /path/vgg11_bn-6002323d.pth (PyTorch legacy; 506.9 MB: F32 54;
+    /// 8 batch-norm counters not in the file keep the model's); a fresh 10-class head replaces the file's 1000-class
+    /// classifier.6".
     /// </summary>
     public string Describe()
     {
         var dtypes = string.Join(", ", TensorsByDType.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} {pair.Value}"));
         var megabytes = (Bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
         var converted = Converted > 0 ? $"; {Converted} converted to the model's dtype" : "";
+        var counters = AbsentCounters > 0 ? $"; {AbsentCounters} batch-norm counters not in the file keep the model's" : "";
         var head = FreshHead is { } fresh ? $"; {fresh.Describe()}" : "";
-        return $"weights: loaded {Loaded} of {InFile} tensors from {FilePath} ({Format.Describe()}; {megabytes} MB: {dtypes}{converted}){head}";
+        return $"weights: loaded {Loaded} of {InFile} tensors from {FilePath} ({Format.Describe()}; {megabytes} MB: {dtypes}{converted}{counters}){head}";
     }
 }
 

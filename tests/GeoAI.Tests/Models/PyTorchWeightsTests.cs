@@ -24,10 +24,10 @@ public sealed class PyTorchWeightsTests(TorchWeightsFiles files) : IClassFixture
             ("classifier", nn.Sequential(("0", nn.Linear(16, 8)), ("1", nn.ReLU()), ("2", nn.Linear(8, classes)))));
     }
 
-    /// <summary>The model's tensors' bytes, one after another in PyTorch's order (the order torch_weights.py's .raw files use).</summary>
-    private byte[] StateBytes(nn.Module model, int skipLast = 0)
+    /// <summary>The model's tensors' bytes, one after another in a file's order (the order torch_weights.py's .raw files use).</summary>
+    private byte[] StateBytes(nn.Module model, string orderOf = "tiny10.pth", int skipLast = 0)
     {
-        using var file = WeightsFile.Open(files["tiny10.pth"]);
+        using var file = WeightsFile.Open(files[orderOf]);
         var state = model.state_dict();
         return [.. file.Tensors.SkipLast(skipLast).SelectMany(tensor => state[tensor.Name].bytes.ToArray())];
     }
@@ -58,11 +58,13 @@ public sealed class PyTorchWeightsTests(TorchWeightsFiles files) : IClassFixture
 
         var imagenet = File.ReadAllBytes(files["tiny1000.raw"]);
         var headBytes = (8 * 1000 + 1000) * 4;
-        Assert.Equal(imagenet[..^headBytes], StateBytes(model, skipLast: 2));
+        Assert.Equal(imagenet[..^headBytes], StateBytes(model, "tiny1000-old.pth", skipLast: 2));
         Assert.Equal(freshHead, StateBytes(model)[^freshHead.Length..]);
-        Assert.Equal((9, 11, WeightsFormat.PyTorchLegacy), (report.Loaded, report.InFile, report.Format));
+        Assert.Equal(0, model.state_dict()["features.1.num_batches_tracked"].item<long>());
+        Assert.Equal((8, 10, 1, WeightsFormat.PyTorchLegacy), (report.Loaded, report.InFile, report.AbsentCounters, report.Format));
         Assert.Equal(new FreshHead("classifier.2", 1000, 10), report.FreshHead);
-        Assert.EndsWith("; a fresh 10-class head replaces the file's 1000-class classifier.2", report.Describe());
+        Assert.EndsWith("(PyTorch legacy; 0.0 MB: F32 10; 1 batch-norm counters not in the file keep the model's); " +
+                        "a fresh 10-class head replaces the file's 1000-class classifier.2", report.Describe());
     }
 
     [Fact]

@@ -121,8 +121,10 @@ def write(folder):
     torch.save(state, os.path.join(folder, "tiny10-legacy.pth"), _use_new_zipfile_serialization=False)
     write_raw(state, os.path.join(folder, "tiny10.raw"))
 
-    # Shaped like torchvision's vgg11_bn-6002323d.pth: legacy format, old-style tensors, an ImageNet head.
-    imagenet = seeded_state(tiny(1000), 2)
+    # Shaped like torchvision's vgg11_bn-6002323d.pth: legacy format, old-style tensors, no batch-norm counters
+    # (PyTorch 0.4.1 added them), an ImageNet head.
+    imagenet = collections.OrderedDict((name, tensor) for name, tensor in seeded_state(tiny(1000), 2).items()
+                                       if not name.endswith("num_batches_tracked"))
     old_style = collections.OrderedDict((name, OldStyleTensor(tensor)) for name, tensor in imagenet.items())
     torch.save(old_style, os.path.join(folder, "tiny1000-old.pth"), _use_new_zipfile_serialization=False)
     write_raw(imagenet, os.path.join(folder, "tiny1000.raw"))
