@@ -25,9 +25,9 @@ public sealed record WeightsLoadReport(
     FreshHead? FreshHead)
 {
     /// <summary>
-    /// One line, e.g. "weights: loaded 52 of 54 tensors from /path/vgg11_bn-6002323d.pth (PyTorch legacy; 506.9 MB: F32 54;
-    /// 8 batch-norm counters not in the file keep the model's); a fresh 10-class head replaces the file's 1000-class
-    /// classifier.6".
+    /// One line, e.g. for the tests' file shaped like torchvision's 2017 ones: "weights: loaded 8 of 10 tensors from
+    /// /tmp/…/tiny1000-old.pth (PyTorch legacy; 0.0 MB: F32 10; 1 batch-norm counters not in the file keep the model's);
+    /// a fresh 10-class head replaces the file's 1000-class classifier.2".
     /// </summary>
     public string Describe()
     {
