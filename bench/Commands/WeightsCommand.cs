@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using GeoAI.Models;
 
 namespace GeoAI.Bench.Commands;
@@ -43,11 +42,7 @@ internal static class WeightsCommand
             var output = parseResult.GetValue(Output)!;
             try
             {
-                var conversion = WeightsConverter.Convert(ModelWeights.Locate(parseResult.GetValue(Input)!), output);
-                var megabytes = (conversion.Bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
-                Console.WriteLine($"converted {conversion.Tensors} tensors ({megabytes} MB) from {conversion.Input} " +
-                                  $"({conversion.InputFormat.Describe()}) to {conversion.Output} ({conversion.OutputFormat.Describe()}); " +
-                                  "read back and identical");
+                Console.WriteLine(WeightsConverter.Convert(ModelWeights.Locate(parseResult.GetValue(Input)!), output).Describe());
                 return 0;
             }
             catch (WeightsFileException e)

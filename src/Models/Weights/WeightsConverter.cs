@@ -1,7 +1,13 @@
 namespace GeoAI.Models;
 
 /// <summary>What a conversion wrote.</summary>
-public sealed record WeightsConversion(string Input, WeightsFormat InputFormat, string Output, WeightsFormat OutputFormat, int Tensors, long Bytes);
+public sealed record WeightsConversion(string Input, WeightsFormat InputFormat, string Output, WeightsFormat OutputFormat, int Tensors, long Bytes)
+{
+    /// <summary>One line: "converted 62 tensors (491.4 MB) from IN (PyTorch zip) to OUT (safetensors); read back and identical".</summary>
+    public string Describe() =>
+        $"converted {Tensors} tensors ({WeightsLoadReport.Megabytes(Bytes)} MB) from {Input} ({InputFormat.Describe()}) " +
+        $"to {Output} ({OutputFormat.Describe()}); read back and identical";
+}
 
 /// <summary>
 /// Converts a weights file between .pth/.pt and .safetensors (either way, or to a new file of the same format), value

@@ -32,12 +32,15 @@ public sealed record WeightsLoadReport(
     public string Describe()
     {
         var dtypes = string.Join(", ", TensorsByDType.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} {pair.Value}"));
-        var megabytes = (Bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
+        var megabytes = Megabytes(Bytes);
         var converted = Converted > 0 ? $"; {Converted} converted to the model's dtype" : "";
         var counters = AbsentCounters > 0 ? $"; {AbsentCounters} batch-norm counters not in the file keep the model's" : "";
         var head = FreshHead is { } fresh ? $"; {fresh.Describe()}" : "";
         return $"weights: loaded {Loaded} of {InFile} tensors from {FilePath} ({Format.Describe()}; {megabytes} MB: {dtypes}{converted}{counters}){head}";
     }
+
+    /// <summary>Bytes as MiB with one decimal, "506.9".</summary>
+    internal static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The file's classifier head was for <paramref name="FileClasses"/> classes; the model kept its own fresh one.</summary>

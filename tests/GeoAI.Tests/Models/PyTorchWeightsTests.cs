@@ -68,7 +68,7 @@ public sealed class PyTorchWeightsTests(TorchWeightsFiles files) : IClassFixture
     }
 
     [Fact]
-    public void StridedViewsOffsetsAndSharedStoragesReadAsPyTorchSeesThem()
+    public void StridedViewsOffsetsSharedStoragesAndParametersReadAsPyTorchSeesThem()
     {
         using var file = WeightsFile.Open(files["mixed.pth"]);
 
@@ -87,7 +87,8 @@ public sealed class PyTorchWeightsTests(TorchWeightsFiles files) : IClassFixture
         Assert.Equal(Enumerable.Range(0, 24).Select(i => (float)i), Floats("whole"));
         Assert.Equal([3.25f], Floats("scalar"));
         Assert.Empty(Floats("empty"));
-        Assert.Equal(["F64", "F32", "F16", "BF16", "I64", "I32", "I16", "I8", "U8", "BOOL", "F32", "F32", "F32", "F32", "F32"],
+        Assert.Equal([0.5f, 0.25f], Floats("parameter"));
+        Assert.Equal(["F64", "F32", "F16", "BF16", "I64", "I32", "I16", "I8", "U8", "BOOL", "F32", "F32", "F32", "F32", "F32", "F32"],
             file.Tensors.Select(t => t.DType.Name));
         Assert.Equal([6L, 4], file.Tensors.Single(t => t.Name == "transposed").Shape);
     }

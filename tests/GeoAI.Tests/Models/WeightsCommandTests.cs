@@ -32,13 +32,13 @@ public sealed class WeightsCommandTests(TorchWeightsFiles files) : IClassFixture
         var twice = Program("weights", "convert", back, again);
 
         Assert.True(there.ExitCode == 0, there.All);
-        Assert.Contains($"converted 15 tensors (0.0 MB) from {files[name]} (PyTorch ", there.StdOut);
+        Assert.Contains($"converted 16 tensors (0.0 MB) from {files[name]} (PyTorch ", there.StdOut);
         Assert.Contains($"to {safetensors} (safetensors); read back and identical", there.StdOut);
         Assert.True(home.ExitCode == 0, home.All);
         Assert.True(twice.ExitCode == 0, twice.All);
         var same = files.Run("same", files["mixed.pth"], back);
         Assert.True(same.ExitCode == 0, same.All);
-        Assert.Equal("identical: 15 tensors", same.StdOut.Trim());
+        Assert.Equal("identical: 16 tensors", same.StdOut.Trim());
         Assert.Equal(File.ReadAllBytes(safetensors), File.ReadAllBytes(again));
         Assert.Equal(["again.safetensors", "back.pth", "mixed.safetensors"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order());
     }

@@ -104,6 +104,7 @@ def every_dtype_and_layout():
         ("whole", base),
         ("scalar", torch.tensor(3.25)),
         ("empty", torch.zeros(0, 3)),
+        ("parameter", torch.nn.Parameter(torch.tensor([0.5, 0.25]))),
     ])
 
 
