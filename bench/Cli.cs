@@ -23,6 +23,7 @@ internal static class Cli
         ProfileCommand.Definition,
         TrainCommand.Definition,
         SamplesCommand.Definition,
+        WeightsCommand.Definition,
     ];
 
     public static int Run(string[] args)

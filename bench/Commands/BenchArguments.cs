@@ -27,7 +27,8 @@ public sealed record BenchArguments(
         GeoAI.Bench options (the rest goes to BenchmarkDotNet, e.g. --filter *Vgg*, --list flat, --inProcess):
           --data SPEC       synthetic (default), synthetic:N, or a EuroSAT folder or EuroSAT.zip
           --cache-dir DIR   where the tensor cache lives (default ~/.cache/geoai-bench/data, or GEOAI_DATA_CACHE)
-          --weights FILE    VGG11-BN weights (.safetensors) for the VGG cases; speed does not depend on them
+          --weights FILE    VGG11-BN weights (.safetensors, .pth or .pt, or torchvision: torch.hub's cached file)
+                            for the VGG cases; speed does not depend on them
           --machine LABEL   name for this machine in results (default: the host name)
           --quick           smoke run: 1 warm-up and 3 measured iterations per case (numbers not for reports)
           --exhaustive      also run cases outside the default CPU time budget (VGG11-BN above batch 40 on a CPU)

@@ -3,6 +3,7 @@ using GeoAI.Bench.Benchmarks;
 using GeoAI.Bench.Benchmarks.Infrastructure;
 using GeoAI.Bench.Rounds;
 using GeoAI.Data;
+using GeoAI.Models;
 using GeoAI.Runtime;
 
 namespace GeoAI.Bench.Commands;
@@ -28,9 +29,14 @@ internal static class BenchmarkCommand
             return 2;
         }
 
-        if (arguments.Weights is { } weights && !File.Exists(weights))
+        string? weights;
+        try
         {
-            Console.Error.WriteLine($"error: --weights {weights}: file not found");
+            weights = arguments.Weights is { } given ? ModelWeights.Locate(given) : null;
+        }
+        catch (WeightsFileException e)
+        {
+            Console.Error.WriteLine($"error: --weights {e.Message}");
             return 2;
         }
         EuroSatData? data = null;
@@ -57,8 +63,7 @@ internal static class BenchmarkCommand
             Environment.SetEnvironmentVariable(BenchmarkInputs.DataVariable, source.Spec);
             Environment.SetEnvironmentVariable(BenchmarkInputs.CacheDirectoryVariable,
                 arguments.CacheDirectory is null ? null : Path.GetFullPath(arguments.CacheDirectory));
-            Environment.SetEnvironmentVariable(BenchmarkInputs.WeightsVariable,
-                arguments.Weights is null ? null : Path.GetFullPath(arguments.Weights));
+            Environment.SetEnvironmentVariable(BenchmarkInputs.WeightsVariable, weights);
             Environment.SetEnvironmentVariable(CaseMetrics.DirectoryVariable, metrics);
             foreach (var line in SkipNotes(options))
                 Console.WriteLine(line);

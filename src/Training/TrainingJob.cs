@@ -22,7 +22,7 @@ public sealed class TrainingJob : IDisposable
 
     /// <summary>
     /// Bad settings (a mode the model lacks, limits larger than the split, a bad weights file) throw before anything
-    /// is trained: <see cref="ArgumentException"/>, or <see cref="SafeTensorsException"/> for the weights.
+    /// is trained: <see cref="ArgumentException"/>, or <see cref="WeightsFileException"/> for the weights.
     /// </summary>
     public TrainingJob(EuroSatData data, TrainingJobSettings settings)
     {
