@@ -17,11 +17,13 @@ internal static class Cli
         new SummaryCommand(),
         new ReportCommand(),
         new CompareCommand(),
+        new AbCommand(),
         new DownloadCommand(),
         new CacheCommand(),
         new ProfileCommand(),
         new TrainCommand(),
         new SamplesCommand(),
+        new WeightsCommand(),
     ];
 
     public static int Run(string[] args)

@@ -2,15 +2,18 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using GeoAI.Bench.Benchmarks;
 using GeoAI.Bench.Benchmarks.Infrastructure;
+using GeoAI.Bench.Rounds;
 using GeoAI.Data;
+using GeoAI.Models;
 using GeoAI.Runtime;
 
 namespace GeoAI.Bench.Commands;
 
 /// <summary>
-/// Runs BenchmarkDotNet with the shared configuration: prepares the EuroSAT tensor cache once (so the benchmark
-/// processes only open it), says which cases cannot or will not run and why, then hands the remaining arguments to
-/// <see cref="BenchmarkSwitcher"/>. Exit code: 0 when every case that ran succeeded, 1 otherwise, 2 on bad arguments.
+/// Runs the benchmarks with the shared configuration: prepares the EuroSAT tensor cache once (so the benchmark
+/// processes only open it), says which cases cannot or will not run and why, then launches each selected case once
+/// per round (<see cref="RoundsRunner"/>). Inside one of those launches it hands the arguments to
+/// <see cref="BenchmarkSwitcher"/> itself. Exit code: 0 when every case that ran succeeded, 1 otherwise, 2 on bad arguments.
 /// </summary>
 internal static class BenchmarkCommand
 {
@@ -27,13 +30,25 @@ internal static class BenchmarkCommand
             return ExitCode.BadInput;
         }
 
-        if (arguments.Weights is { } weights && !File.Exists(weights))
-            throw new UsageException($"--weights {Path.GetFullPath(weights)}: no such weights file");
+        string? weights;
+        try
+        {
+            weights = arguments.Weights is { } given ? ModelWeights.Locate(given) : null;
+        }
+        catch (WeightsFileException e)
+        {
+            throw new UsageException($"--weights {e.Message}");
+        }
         if (CommonOptions.CacheDirProblem(arguments.CacheDirectory) is { } problem)
             throw new UsageException(problem);
         EuroSatData? data = null;
         try
         {
+            if (arguments.TorchThreads is { } threads)
+            {
+                RuntimeInfo.SetTorchThreads(threads);
+                Console.WriteLine($"torch threads: {RuntimeInfo.Current.CpuThreads} (--torch-threads)");
+            }
             var source = EuroSatSource.Parse(arguments.Data);
             var runtime = RuntimeInfo.Current;
             var artifacts = arguments.Artifacts is { } chosen ? Path.GetFullPath(chosen) : ArtifactsPath();
@@ -46,7 +61,7 @@ internal static class BenchmarkCommand
                 return CaseSelection.Of(CaseList.WithoutList(arguments.BenchmarkDotNetArgs), config) is { } listed
                     ? CaseList.Print(listed)
                     : ExitCode.BadInput;
-            if (!AsksForInformation(arguments.BenchmarkDotNetArgs) && CheckSelection(arguments.BenchmarkDotNetArgs, config) is { } refused)
+            if (!IsLaunch && !AsksForInformation(arguments.BenchmarkDotNetArgs) && CheckSelection(arguments.BenchmarkDotNetArgs, config) is { } refused)
                 return refused;
 
             // Built here, once: every benchmark process then only maps the finished file.
@@ -54,17 +69,20 @@ internal static class BenchmarkCommand
             Environment.SetEnvironmentVariable(BenchmarkInputs.DataVariable, source.Spec);
             Environment.SetEnvironmentVariable(BenchmarkInputs.CacheDirectoryVariable,
                 arguments.CacheDirectory is null ? null : Path.GetFullPath(arguments.CacheDirectory));
-            Environment.SetEnvironmentVariable(BenchmarkInputs.WeightsVariable,
-                arguments.Weights is null ? null : Path.GetFullPath(arguments.Weights));
+            Environment.SetEnvironmentVariable(BenchmarkInputs.WeightsVariable, weights);
             Environment.SetEnvironmentVariable(CaseMetrics.DirectoryVariable, metrics);
             foreach (var line in SkipNotes(options))
                 Console.WriteLine(line);
             Console.WriteLine($"Data: {data.Description}");
 
-            var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkCommand).Assembly)
-                .Run([.. arguments.BenchmarkDotNetArgs], config);
-            var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
-            return failed ? ExitCode.Failed : ExitCode.Ok;
+            if (IsLaunch || arguments.BenchmarkDotNetArgs.Any(a => a is "--info" or "--help" or "-h"))
+            {
+                var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkCommand).Assembly)
+                    .Run([.. arguments.BenchmarkDotNetArgs], config);
+                var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+                return failed ? ExitCode.Failed : ExitCode.Ok;
+            }
+            return RunRounds(arguments with { Weights = weights }, config, artifacts);
         }
         finally
         {
@@ -97,6 +115,44 @@ internal static class BenchmarkCommand
     /// <summary>Options with which BenchmarkDotNet prints something instead of running: left to it.</summary>
     private static bool AsksForInformation(IReadOnlyList<string> args) =>
         args.Any(arg => arg is "--list" or "--info" or "--help" or "-h" or "--version" or "-?");
+
+    /// <summary>Set in the processes the rounds launch: run the one case given, in this process.</summary>
+    private static bool IsLaunch => Environment.GetEnvironmentVariable(LaunchSettings.LaunchVariable) == "1";
+
+    private static int RunRounds(BenchArguments arguments, IConfig config, string artifacts)
+    {
+        if (CaseList.Names(arguments.BenchmarkDotNetArgs, config) is not { } cases)
+            return ExitCode.BadInput;
+        if (cases.Count == 0)
+        {
+            Console.Error.WriteLine($"error: no case of {string.Join(' ', arguments.BenchmarkDotNetArgs)} can run here " +
+                                    "(see the lines above; --list flat shows every case that can run here)");
+            return ExitCode.BadInput;
+        }
+        var results = Path.Combine(artifacts, "results");
+        var scratch = Path.Combine(artifacts, "launches");
+        foreach (var folder in new[] { results, scratch }.Where(Directory.Exists))
+            Directory.Delete(folder, recursive: true);
+        var settings = new LaunchSettings(RunIds.New(), SuiteArguments(arguments), LaunchArguments.PassThrough(arguments.BenchmarkDotNetArgs), scratch);
+        return new RoundsRunner(BenchProgram.Self, settings, results).Run(cases, arguments.Rounds);
+    }
+
+    /// <summary>The suite's options as each launch needs them (paths made absolute: a launch may start elsewhere).</summary>
+    private static List<string> SuiteArguments(BenchArguments arguments)
+    {
+        List<string> args = ["--data", arguments.Data];
+        if (arguments.CacheDirectory is { } cache)
+            args.AddRange(["--cache-dir", Path.GetFullPath(cache)]);
+        if (arguments.Weights is { } weights)
+            args.AddRange(["--weights", Path.GetFullPath(weights)]);
+        if (arguments.Machine is { } machine)
+            args.AddRange(["--machine", machine]);
+        if (arguments.Quick)
+            args.Add("--quick");
+        if (arguments.Exhaustive)
+            args.Add("--exhaustive");
+        return args;
+    }
 
     /// <summary>One line per group of cases the sweep leaves out, instead of one per case.</summary>
     private static IEnumerable<string> SkipNotes(BenchOptions options)

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.ConsoleArguments;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
 using GeoAI.Bench.Benchmarks.Infrastructure;
@@ -45,11 +46,7 @@ internal sealed class CaseSelection
         var (parsed, effective, options) = ConfigParser.Parse([.. benchmarkDotNetArgs], ConsoleLogger.Default, config);
         if (!parsed)
             return null;
-        var cases = typeof(CaseSelection).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .SelectMany(t => BenchmarkConverter.TypeToBenchmarks(t, ManualConfig.CreateEmpty()).BenchmarksCases)
-            .ToList();
+        var cases = AllCases.Value;
         // The command line's filters (BenchmarkDotNet unions its kinds into one); the suite's own are in config.
         var userFilters = effective.GetFilters().ToList();
         var suiteFilters = config.GetFilters().ToList();
@@ -57,6 +54,18 @@ internal sealed class CaseSelection
         var runnable = selected.Where(c => suiteFilters.All(f => f.Predicate(c))).ToList();
         return new CaseSelection(options.Filters.ToList(), Names(cases), Names(selected), Names(runnable));
     }
+
+    /// <summary>The names of the cases every one of <paramref name="filters"/> lets through.</summary>
+    public static IReadOnlyList<string> Passing(IReadOnlyList<IFilter> filters) =>
+        Names(AllCases.Value.Where(c => filters.All(f => f.Predicate(c))));
+
+    /// <summary>Every case of every benchmark class in this assembly, classes in name order.</summary>
+    private static readonly Lazy<IReadOnlyList<BenchmarkCase>> AllCases = new(() =>
+        typeof(CaseSelection).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .SelectMany(t => BenchmarkConverter.TypeToBenchmarks(t, ManualConfig.CreateEmpty()).BenchmarksCases)
+            .ToList());
 
     /// <summary>
     /// The <paramref name="count"/> case names closest to the filter patterns: fewest edits to turn a pattern (its

@@ -25,6 +25,8 @@ public sealed class OutputFolder(string target, string kind, Func<string, bool> 
             (entry.StartsWith(chartFolder + "/", StringComparison.Ordinal) && entry.Count(c => c == '/') == 1 &&
              (entry.EndsWith(".png", StringComparison.Ordinal) || entry.EndsWith(".svg", StringComparison.Ordinal)))));
 
+    private string Article => "aeiou".Contains(char.ToLowerInvariant(kind[0])) ? "an " : "a ";
+
     /// <summary>Throws <see cref="OutputException"/> when the target cannot take this output; checked again before publishing.</summary>
     public void Check()
     {
@@ -39,7 +41,7 @@ public sealed class OutputFolder(string target, string kind, Func<string, bool> 
             .ToList();
         if (foreign.Count > 0)
             throw new OutputException(
-                $"{FullPath}: holds files that are not a {kind}'s ({string.Join(", ", foreign.Take(3))}{(foreign.Count > 3 ? ", ..." : "")}); " +
+                $"{FullPath}: holds files that are not {Article}{kind}'s ({string.Join(", ", foreign.Take(3))}{(foreign.Count > 3 ? ", ..." : "")}); " +
                 $"give --out a new or empty folder, or a previous {kind}'s folder");
     }
 
@@ -53,7 +55,7 @@ public sealed class OutputFolder(string target, string kind, Func<string, bool> 
         Check();
         var parent = Path.GetDirectoryName(FullPath)!;
         var createdParent = !Directory.Exists(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(FullPath)}.partial-{Guid.NewGuid():N}");
+        var staging = NewStaging();
         try
         {
             Directory.CreateDirectory(staging);
@@ -73,6 +75,27 @@ public sealed class OutputFolder(string target, string kind, Func<string, bool> 
             if (e is IOException or UnauthorizedAccessException)
                 throw new OutputException($"{FullPath}: could not be written: {e.Message}", e);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A staging folder path beside the target, for an output written over a long run whose partial files must outlive a
+    /// failure (<c>ab</c> keeps its launch logs): <see cref="Check"/> first, write there, then <see cref="Publish(string)"/>.
+    /// </summary>
+    public string NewStaging() =>
+        Path.Combine(Path.GetDirectoryName(FullPath)!, $".{Path.GetFileName(FullPath)}.partial-{Guid.NewGuid():N}");
+
+    /// <summary>Puts a complete staging folder from <see cref="NewStaging"/> in place of the target, checked again first.</summary>
+    public void Publish(string staging)
+    {
+        Check();
+        try
+        {
+            Replace(staging);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"{FullPath}: could not be written: {e.Message}", e);
         }
     }
 

@@ -30,6 +30,9 @@ public sealed class TrainingStep : IDisposable
         this.schedule = schedule?.Invoke(optimizer);
     }
 
+    /// <summary>The learning rate the next <see cref="OptimizerStep"/> uses (the schedule moves it after every step).</summary>
+    public double LearningRate => optimizer.ParamGroups.First().LearningRate;
+
     /// <summary>
     /// Trains on one batch and returns the loss (a 0-dim tensor on the model's device, owned by the caller's dispose
     /// scope). Reading its value synchronises with the device; the benchmarks don't, <c>train</c> does.

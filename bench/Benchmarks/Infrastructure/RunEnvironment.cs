@@ -27,6 +27,7 @@ public sealed record RunEnvironment(RuntimeInfo Runtime, string DataSource, bool
         ["GpuDriver"] = Runtime.GpuDriver,
         ["Cpu"] = Runtime.Cpu,
         ["TorchThreads"] = Runtime.CpuThreads,
+        ["LogicalCores"] = Runtime.LogicalCores,
         ["DataSource"] = DataSource,
         ["DataIsSynthetic"] = DataIsSynthetic,
         ["Machine"] = Machine,

@@ -1,3 +1,4 @@
+using GeoAI.Bench.Ab;
 using GeoAI.Data;
 using GeoAI.Models;
 using GeoAI.Report;
@@ -26,5 +27,5 @@ internal static class BadInput
 
     /// <summary>True for the exceptions that mean the user's input (options, data, results, weights, --out) is wrong.</summary>
     public static bool Is(Exception e) =>
-        e is UsageException or DataSourceException or ReportException or OutputException or SafeTensorsException;
+        e is UsageException or DataSourceException or ReportException or OutputException or WeightsFileException or AbException;
 }

@@ -105,8 +105,8 @@ internal static class CommonOptions
         return new ModelOptions(model, mode);
     }
 
-    /// <summary><c>--out</c>: the output folder or file, always required.</summary>
-    public static Option<string> Out(string description) => new("--out") { Description = description, Required = true };
+    /// <summary><c>--out</c>: the output folder or file; required unless the command has a default place for it.</summary>
+    public static Option<string> Out(string description, bool required = true) => new("--out") { Description = description, Required = required };
 
     /// <summary>Makes a value below <paramref name="minimum"/> a parse error naming the option.</summary>
     public static Option<int> AtLeast(this Option<int> option, int minimum)
@@ -165,7 +165,7 @@ internal static class CommonOptions
         {
             return check();
         }
-        catch (Exception e) when (e is ArgumentException or DataSourceException)
+        catch (Exception e) when (e is ArgumentException or DataSourceException or WeightsFileException)
         {
             result.AddError(e.Message);
             return default!;

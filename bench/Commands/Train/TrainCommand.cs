@@ -35,7 +35,12 @@ internal sealed class TrainCommand : SubCommand
     private readonly Option<double?> weightDecay = new("--weight-decay") { Description = "SGD weight decay (chapter 0)" };
     private readonly Option<string> data = CommonOptions.Data(defaultSpec: null);
     private readonly Option<string?> cacheDir = CommonOptions.CacheDir();
-    private readonly Option<string?> weights = new("--weights") { Description = "safetensors file loaded into the model before training" };
+    private readonly Option<string?> weights = new("--weights")
+    {
+        Description = "Weights loaded into the model before training: a .safetensors, .pth or .pt file, or torchvision " +
+                      "(torchvision's VGG11-BN file where torch.hub keeps it; ./geoai download --weights vgg11bn fetches it)",
+        CustomParser = result => CommonOptions.Check(result, () => ModelWeights.Locate(result.Tokens[0].Value)),
+    };
     private readonly Option<LoaderKind> loader = CommonOptions.Loader();
     private readonly Option<int> workers = CommonOptions.Workers(0);
 
@@ -56,7 +61,6 @@ internal sealed class TrainCommand : SubCommand
         Require(learningRate, value => value > 0, "must be positive");
         Require(momentum, value => value is >= 0 and < 1, "must be in [0, 1)");
         Require(weightDecay, value => value >= 0, "must be 0 or more");
-        Require(weights, File.Exists, "no such weights file");
         Add(model.Model, model.Mode, device, recipe, epochs, batch, learningRate, momentum, weightDecay, data, cacheDir, weights, loader, workers,
             seed, trainLimit, valLimit, output);
     }
@@ -128,13 +132,6 @@ internal sealed class TrainCommand : SubCommand
         {
             if (CommonOptions.ValueOf<T?>(result) is { } value && !valid(value))
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} {rule}, not {value}"));
-        });
-
-    private static void Require(Option<string?> option, Func<string, bool> valid, string rule) =>
-        option.Validators.Add(result =>
-        {
-            if (CommonOptions.ValueOf<string?>(result) is { } value && !valid(value))
-                result.AddError($"{option.Name} {Path.GetFullPath(value)}: {rule}");
         });
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

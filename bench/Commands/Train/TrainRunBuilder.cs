@@ -101,8 +101,8 @@ internal sealed class TrainRunBuilder
                 $"(--train-limit/--val-limit: the first N of each seeded side, so a random subset); times and accuracy are " +
                 $"those of the subset, not of the full data set."));
         if (spec.HasPretrainedWeights && job.Settings.WeightsPath is null)
-            notes.Add($"**Random initialisation**: {spec.DisplayName} ran without pretrained weights (no --weights; ImageNet " +
-                      "weights cannot be downloaded here). The chapter fine-tunes ImageNet weights; " +
+            notes.Add($"**Random initialisation**: {spec.DisplayName} ran without pretrained weights (no --weights; " +
+                      "./geoai download --weights vgg11bn fetches the ImageNet weights). The chapter fine-tunes ImageNet weights; " +
                       (job.Settings.Mode == GeoAI.Models.TrainingMode.Frozen
                           ? "with frozen random features only the last layer learns, on random projections of the image, so " +
                             "accuracy stays far below the chapter's."

@@ -10,6 +10,9 @@ public sealed record MachineEnvironment
     /// <summary>GeoAI.Machine (host name or --machine label); else "processor, OS" from BenchmarkDotNet.</summary>
     public required string Label { get; init; }
 
+    /// <summary>How the results were made when they were not measured (a test fixture's GeoAI "Constructed"); null for real runs.</summary>
+    public string? Constructed { get; init; }
+
     public string? Cpu { get; init; }
     public string? PhysicalCores { get; init; }
     public string? LogicalCores { get; init; }

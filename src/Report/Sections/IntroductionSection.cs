@@ -13,6 +13,11 @@ internal static class IntroductionSection
                            $"{ReportContext.Plural(context.Results.Machines.Count)}: {string.Join(", ", machines)}. Times are per image; " +
                            "images/s = 10⁹ / mean nanoseconds per image; errors are half-widths of the 99.9 % confidence " +
                            "interval of the mean.");
+        foreach (var machine in context.Results.Machines.Where(m => m.Constructed is not null))
+            context.Document.Note($"**Constructed results** on `{machine.Label}`, not measured: {machine.Constructed}. They show " +
+                                  "how the report reads; no number from them says how fast anything is.");
+        foreach (var file in context.ReferenceCases.Where(r => r.Constructed is not null).DistinctBy(r => r.SourceFile))
+            context.Document.Note($"**Constructed reference** `{Path.GetFileName(file.SourceFile)}`, not measured: {file.Constructed}.");
         foreach (var machine in context.Results.Machines.Where(m => m.DataIsSynthetic == true))
             context.Document.Note(DataSourceText.WithoutPaths(SyntheticDataNote(machine)));
     }

@@ -19,6 +19,9 @@ internal sealed partial class ReportContext(ResultSet results, IReadOnlyList<Ref
 
     public ReferenceMatch References { get; } = new(results, references);
 
+    /// <summary>The reference cases as read, matched or not.</summary>
+    public IReadOnlyList<ReferenceCase> ReferenceCases { get; } = references;
+
     public ReportDocument Document { get; } = new(title);
 
     /// <summary>Where charts are written as they are made.</summary>

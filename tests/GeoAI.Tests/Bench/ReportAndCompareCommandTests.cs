@@ -1,3 +1,4 @@
+using GeoAI.Report.Compare;
 using GeoAI.Tests.Report;
 
 namespace GeoAI.Tests.Bench;
@@ -24,12 +25,14 @@ public sealed class ReportAndCompareCommandTests : IDisposable
     public void CompareWithASlowerCaseExitsOne()
     {
         var diff = scratch.CopyOf(Fixtures.GpuMachine, "diff");
-        ScratchFolder.EditBenchmark(Path.Combine(diff, Fixtures.CnnTrainingFile), Fixtures.CpuHostCase, b => ScratchFolder.ScaleTimes(b, 1.2));
+        ScratchFolder.EditBenchmark(Path.Combine(diff, Fixtures.CnnTrainingFile), Fixtures.CpuHostCase, b => ScratchFolder.ScaleTimes(b, 1.5));
 
         var result = Run("compare", "--base", Fixtures.GpuMachine, "--diff", diff, "--threshold", "5%", "--noise", "0.5ms");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("| CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 0) | 1.20 | 181 | 217 | 12.5 |  |", result.StdOut);
+        Assert.Contains("| CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 0) | 1.50 | – | 1 (iterations) | 99.9 | 150 | 12.5 |  |",
+            result.StdOut);
+        Assert.Contains(ComparisonMarkdown.SingleLaunchWarning, result.StdOut);
     }
 
     [Fact]

@@ -1,15 +1,12 @@
 using System.Buffers.Binary;
 using System.Text.Json;
-using static TorchSharp.torch;
 
 namespace GeoAI.Models;
 
-/// <summary>One tensor of a safetensors file: dtype, shape, and its bytes [Begin, End) in the data buffer.</summary>
-public sealed record SafeTensorsEntry(string Name, string DType, IReadOnlyList<long> Shape, long Begin, long End)
+/// <summary>One tensor of a safetensors file and its bytes [Begin, End) in the data buffer.</summary>
+public sealed record SafeTensorsEntry(StoredTensor Tensor, long Begin, long End)
 {
-    public long ByteLength => End - Begin;
-
-    internal ScalarType ScalarType => SafeTensorsDType.TryParse(DType, out var type, out _) ? type : throw new InvalidOperationException(DType);
+    public string Name => Tensor.Name;
 }
 
 /// <summary>
@@ -17,7 +14,7 @@ public sealed record SafeTensorsEntry(string Name, string DType, IReadOnlyList<l
 /// little-endian header length N, N bytes of UTF-8 JSON <c>{name: {dtype, shape, data_offsets: [begin, end]},
 /// "__metadata__": {string: string}}</c> (possibly padded with spaces), then the data buffer, whose bytes the tensors'
 /// offsets (relative to the buffer's start) must cover exactly once, without gaps or overlaps. Every violation throws a
-/// <see cref="SafeTensorsException"/> naming the file and the problem.
+/// <see cref="WeightsFileException"/> naming the file and the problem.
 /// </summary>
 public sealed class SafeTensorsHeader
 {
@@ -50,21 +47,21 @@ public sealed class SafeTensorsHeader
     public static SafeTensorsHeader Read(string path)
     {
         if (!File.Exists(path))
-            throw new SafeTensorsException(path, "no such file");
+            throw new WeightsFileException(path, "no such file");
         using var stream = File.OpenRead(path);
         var fileLength = stream.Length;
         if (fileLength < 8)
-            throw new SafeTensorsException(path, $"{fileLength} bytes is too short for the 8-byte header length that starts a safetensors file");
+            throw new WeightsFileException(path, $"{fileLength} bytes is too short for the 8-byte header length that starts a safetensors file");
 
         Span<byte> lengthBytes = stackalloc byte[8];
         stream.ReadExactly(lengthBytes);
         var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
         if (headerLength < 2)
-            throw new SafeTensorsException(path, $"header length {headerLength} is too small for a JSON object");
+            throw new WeightsFileException(path, $"header length {headerLength} is too small for a JSON object");
         if (headerLength > MaxHeaderBytes)
-            throw new SafeTensorsException(path, $"header length {headerLength} exceeds the {MaxHeaderBytes}-byte limit (not a safetensors file?)");
+            throw new WeightsFileException(path, $"header length {headerLength} exceeds the {MaxHeaderBytes}-byte limit (not a safetensors file?)");
         if ((long)headerLength > fileLength - 8)
-            throw new SafeTensorsException(path, $"header length {headerLength} runs past the end of the file ({fileLength} bytes)");
+            throw new WeightsFileException(path, $"header length {headerLength} runs past the end of the file ({fileLength} bytes)");
 
         var headerBytes = new byte[headerLength];
         stream.ReadExactly(headerBytes);
@@ -84,20 +81,20 @@ public sealed class SafeTensorsHeader
         }
         catch (JsonException e)
         {
-            throw new SafeTensorsException(path, $"header is not valid JSON: {e.Message}", e);
+            throw new WeightsFileException(path, $"header is not valid JSON: {e.Message}", e);
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new SafeTensorsException(path, $"header is a JSON {document.RootElement.ValueKind}, not an object");
+                throw new WeightsFileException(path, $"header is a JSON {document.RootElement.ValueKind}, not an object");
             var entries = new List<SafeTensorsEntry>();
             var metadata = new Dictionary<string, string>();
             var seen = new HashSet<string>();
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (!seen.Add(property.Name))
-                    throw new SafeTensorsException(path, $"'{property.Name}' appears twice in the header");
+                    throw new WeightsFileException(path, $"'{property.Name}' appears twice in the header");
                 if (property.Name == "__metadata__")
                     ReadMetadata(path, property.Value, metadata);
                 else
@@ -110,43 +107,35 @@ public sealed class SafeTensorsHeader
     private static void ReadMetadata(string path, JsonElement value, Dictionary<string, string> metadata)
     {
         if (value.ValueKind != JsonValueKind.Object)
-            throw new SafeTensorsException(path, "__metadata__ is not a JSON object of strings");
+            throw new WeightsFileException(path, "__metadata__ is not a JSON object of strings");
         foreach (var item in value.EnumerateObject())
         {
             if (item.Value.ValueKind != JsonValueKind.String)
-                throw new SafeTensorsException(path, $"__metadata__ value '{item.Name}' is a JSON {item.Value.ValueKind}, not a string");
+                throw new WeightsFileException(path, $"__metadata__ value '{item.Name}' is a JSON {item.Value.ValueKind}, not a string");
             metadata[item.Name] = item.Value.GetString()!;
         }
     }
 
     private static SafeTensorsEntry ReadEntry(string path, string name, JsonElement value)
     {
-        SafeTensorsException Bad(string problem) => new(path, $"tensor '{name}': {problem}");
+        WeightsFileException Bad(string problem) => new(path, $"tensor '{name}': {problem}");
 
         if (value.ValueKind != JsonValueKind.Object)
             throw Bad($"entry is a JSON {value.ValueKind}, not an object");
         if (!value.TryGetProperty("dtype", out var dtypeElement) || dtypeElement.ValueKind != JsonValueKind.String)
             throw Bad("no \"dtype\" string");
-        var dtype = dtypeElement.GetString()!;
-        if (!SafeTensorsDType.TryParse(dtype, out _, out var elementSize))
-            throw Bad($"dtype {dtype} is not supported (supported: {SafeTensorsDType.Supported})");
+        var dtypeName = dtypeElement.GetString()!;
+        var dtype = WeightsDType.FromName(dtypeName) ?? throw Bad($"dtype {dtypeName} is not supported (supported: {WeightsDType.Supported})");
         var shape = ReadIntegers(value, "shape") ?? throw Bad("no \"shape\" array of non-negative integers");
         var offsets = ReadIntegers(value, "data_offsets");
         if (offsets is not [var begin, var end] || end < begin)
             throw Bad("no \"data_offsets\" [begin, end] with 0 <= begin <= end");
 
-        long expectedBytes;
-        try
-        {
-            expectedBytes = checked(shape.Aggregate(1L, (product, size) => product * size) * elementSize);
-        }
-        catch (OverflowException)
-        {
-            throw Bad($"shape [{string.Join(", ", shape)}] is too large");
-        }
+        var tensor = new StoredTensor(name, dtype, shape);
+        var expectedBytes = StoredTensor.CheckedByteLength(shape, dtype) ?? throw Bad($"shape {tensor.ShapeText} is too large");
         if (end - begin != expectedBytes)
-            throw Bad($"dtype {dtype} and shape [{string.Join(", ", shape)}] need {expectedBytes} bytes, but data_offsets [{begin}, {end}] hold {end - begin}");
-        return new SafeTensorsEntry(name, dtype, shape, begin, end);
+            throw Bad($"dtype {dtype} and shape {tensor.ShapeText} need {expectedBytes} bytes, but data_offsets [{begin}, {end}] hold {end - begin}");
+        return new SafeTensorsEntry(tensor, begin, end);
     }
 
     /// <summary>The array <paramref name="property"/> of non-negative integers, or null when it is anything else.</summary>
@@ -167,7 +156,7 @@ public sealed class SafeTensorsHeader
     private static void CheckOffsets(string path, List<SafeTensorsEntry> entries, long dataLength)
     {
         foreach (var entry in entries.Where(entry => entry.End > dataLength))
-            throw new SafeTensorsException(path,
+            throw new WeightsFileException(path,
                 $"tensor '{entry.Name}': data_offsets [{entry.Begin}, {entry.End}] run past the end of the {dataLength}-byte data buffer");
 
         long covered = 0;
@@ -175,14 +164,14 @@ public sealed class SafeTensorsHeader
         foreach (var entry in entries.OrderBy(entry => entry.Begin).ThenBy(entry => entry.End))
         {
             if (entry.Begin < covered)
-                throw new SafeTensorsException(path,
+                throw new WeightsFileException(path,
                     $"tensors '{previous!.Name}' [{previous.Begin}, {previous.End}] and '{entry.Name}' [{entry.Begin}, {entry.End}] overlap");
             if (entry.Begin > covered)
-                throw new SafeTensorsException(path, $"bytes [{covered}, {entry.Begin}) of the data buffer belong to no tensor");
+                throw new WeightsFileException(path, $"bytes [{covered}, {entry.Begin}) of the data buffer belong to no tensor");
             covered = entry.End;
             previous = entry;
         }
         if (covered != dataLength)
-            throw new SafeTensorsException(path, $"bytes [{covered}, {dataLength}) of the data buffer belong to no tensor");
+            throw new WeightsFileException(path, $"bytes [{covered}, {dataLength}) of the data buffer belong to no tensor");
     }
 }
