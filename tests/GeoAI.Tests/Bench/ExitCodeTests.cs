@@ -16,11 +16,14 @@ public sealed class ExitCodeTests : IDisposable
     [InlineData("summary", "--model", "cnn")]
     [InlineData("report", "results", "--out", "report")]
     [InlineData("compare", "--base", "a", "--diff", "b", "--threshold", "5%")]
+    [InlineData("ab", "--base", "HEAD", "--diff", "HEAD", "--out", "ab")]
     [InlineData("download")]
     [InlineData("cache")]
     [InlineData("profile", "--out", "profile")]
     [InlineData("train", "--data", "synthetic:40", "--out", "run")]
     [InlineData("samples", "--data", "synthetic:40", "--out", "samples.png")]
+    [InlineData("weights")]
+    [InlineData("weights", "convert", "a", "b")]
     public void AnUnknownOptionExitsTwo(string command, params string[] required)
     {
         var result = Program([command, .. InTemp(required), "--bogus"]);
@@ -32,6 +35,7 @@ public sealed class ExitCodeTests : IDisposable
 
     [Theory]
     [InlineData("bench")]
+    [InlineData("ab", "--base", "HEAD", "--diff", "HEAD", "--out", "ab")]
     [InlineData("cache")]
     [InlineData("profile", "--out", "profile")]
     [InlineData("train", "--out", "run")]

@@ -1,8 +1,9 @@
 using GeoAI.Models;
 using GeoAI.Report.Training;
 using GeoAI.Tests.Data;
+using GeoAI.Tests.Models;
 
-namespace GeoAI.Tests.Models;
+namespace GeoAI.Tests.Bench;
 
 /// <summary>
 /// <c>weights convert</c> and <c>--weights</c> with a .pth, run as the program on files real PyTorch wrote: exact round

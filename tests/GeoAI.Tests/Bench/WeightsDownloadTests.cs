@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using GeoAI.Data;
 using GeoAI.Models;
+using GeoAI.Tests.Data;
 
-namespace GeoAI.Tests.Data;
+namespace GeoAI.Tests.Bench;
 
 /// <summary>
 /// <c>download --weights</c>, run as the program against a server on 127.0.0.1 that serves a generated file under a
