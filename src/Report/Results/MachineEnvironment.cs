@@ -7,7 +7,7 @@ namespace GeoAI.Report.Results;
 /// </summary>
 public sealed record MachineEnvironment
 {
-    /// <summary>GeoAI.Machine (host name or --machine label); else "processor, OS" from BenchmarkDotNet.</summary>
+    /// <summary>GeoAI.Machine (--machine, or the default label from the CPU family and cores; older files: the host name); else "processor, OS" from BenchmarkDotNet.</summary>
     public required string Label { get; init; }
 
     /// <summary>How the results were made when they were not measured (a test fixture's GeoAI "Constructed"); null for real runs.</summary>
