@@ -29,13 +29,7 @@ internal sealed class ReportCommand : SubCommand
         : base("report", "Write a Markdown + HTML report with speedup, data-path, batch-scaling and machine charts from result files.",
             needsLibTorch: false)
     {
-        // An unknown option would otherwise be taken for one more results path.
-        inputs.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
-                result.AddError($"Unrecognized command or argument '{token.Value}'.");
-        });
-        Command.Arguments.Add(inputs);
+        Command.Arguments.Add(inputs.RefusingOptions());
         Add(output, references, title);
     }
 

@@ -26,8 +26,8 @@ internal sealed class WeightsConvertCommand : SubCommand
         : base("convert", "Convert weights between .pth/.pt and .safetensors, value for value; OUT appears only when verified.",
             needsLibTorch: false)
     {
-        Command.Arguments.Add(input);
-        Command.Arguments.Add(output);
+        Command.Arguments.Add(input.RefusingOptions());
+        Command.Arguments.Add(output.RefusingOptions());
     }
 
     protected override int Run(ParseResult parse)

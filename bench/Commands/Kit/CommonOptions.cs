@@ -108,6 +108,20 @@ internal static class CommonOptions
     /// <summary><c>--out</c>: the output folder or file; required unless the command has a default place for it.</summary>
     public static Option<string> Out(string description, bool required = true) => new("--out") { Description = description, Required = required };
 
+    /// <summary>
+    /// Makes a token that looks like an option a parse error of <paramref name="argument"/>, which would otherwise take
+    /// an unknown option (a typo) for one more file name.
+    /// </summary>
+    public static Argument<T> RefusingOptions<T>(this Argument<T> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+                result.AddError($"Unrecognized command or argument '{token.Value}'.");
+        });
+        return argument;
+    }
+
     /// <summary>Makes a value below <paramref name="minimum"/> a parse error naming the option.</summary>
     public static Option<int> AtLeast(this Option<int> option, int minimum)
     {
