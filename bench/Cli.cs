@@ -17,6 +17,7 @@ internal static class Cli
         SummaryCommand.Definition,
         ReportCommand.Definition,
         CompareCommand.Definition,
+        HistoryCommand.Definition,
         DownloadCommand.Definition,
         CacheCommand.Definition,
         ProfileCommand.Definition,

@@ -61,19 +61,19 @@ public static class ResultReader
     private static ResultSet Read(IReadOnlyList<string> files)
     {
         var results = new List<BenchmarkResult>();
-        var environments = new List<(string Label, BdnHostEnvironment? Host, string File)>();
+        var environments = new List<(string Label, BdnHostEnvironment? Host, string File, string? Title)>();
         foreach (var file in files)
         {
             var parsed = Parse(file);
             if (parsed.GeoAI is not null)
                 (parsed.HostEnvironmentInfo ??= new BdnHostEnvironment()).GeoAI ??= parsed.GeoAI;
             var label = MachineLabel(parsed.HostEnvironmentInfo);
-            environments.Add((label, parsed.HostEnvironmentInfo, file));
+            environments.Add((label, parsed.HostEnvironmentInfo, file, parsed.Title));
             results.AddRange(parsed.Benchmarks!.Select((b, i) => ToResult(b, i, label, file)));
         }
         RejectDuplicates(results);
         var machines = environments.GroupBy(e => e.Label)
-            .Select(g => Merge(g.Key, g.Select(e => (e.Host, e.File)).ToList()))
+            .Select(g => Merge(g.Key, g.Select(e => (e.Host, e.File, e.Title)).ToList()))
             .ToList();
         return new ResultSet(results, machines, files);
     }
@@ -208,7 +208,7 @@ public static class ResultReader
         return parts.Count > 0 ? string.Join(", ", parts) : "unknown machine";
     }
 
-    private static MachineEnvironment Merge(string label, List<(BdnHostEnvironment? Host, string File)> files)
+    private static MachineEnvironment Merge(string label, List<(BdnHostEnvironment? Host, string File, string? Title)> files)
     {
         string? Join(Func<BdnHostEnvironment?, string?> field)
         {
@@ -238,6 +238,7 @@ public static class ResultReader
             Os = Join(h => h?.OsVersion),
             DataSources = files.Select(f => new FileDataSource(f.File, GeoAi(f.Host, "DataSource"),
                 GeoAi(f.Host, "DataIsSynthetic") is { } flag ? string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase) : null)).ToList(),
+            Provenance = files.Select(f => FileProvenance.Of(f.File, f.Title, name => GeoAi(f.Host, name))).ToList(),
             Files = files.Select(f => f.File).ToList(),
         };
     }
