@@ -74,12 +74,13 @@ internal static class HistoryCommand
                     Title = parseResult.GetValue(Title)!,
                 });
                 var history = written.History;
+                var changes = history.ChangePoints.Count();
                 Console.WriteLine($"History written to {written.Directory}: {HistoryWriter.MarkdownFile}, {HistoryWriter.HtmlFile}, " +
                                   $"history.json and {history.Series.Count} trend charts (PNG + SVG); {history.Runs.Count} runs, " +
-                                  $"{history.ChangePoints.Count()} change points.");
+                                  $"{changes} change point{(changes == 1 ? "" : "s")}.");
                 foreach (var change in history.ChangePoints)
-                    Console.WriteLine($"  {change.Machine}: {change.Case} {(change.IsSlower ? "slower" : "faster")} " +
-                                      $"×{change.Ratio:F2} at {change.Commit}");
+                    Console.WriteLine($"  {change.Machine}: {change.Case} {(change.IsSlower ? "slower" : "faster")}, time " +
+                                      $"×{change.Ratio.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} from commit {change.Commit}");
                 return 0;
             }
             catch (ReportException e)

@@ -11,52 +11,51 @@ internal static class ChangePointDetector
     public static IReadOnlyList<ChangePoint> Find(CaseSeries series, ChangePointMethod method)
     {
         var points = series.Points;
-        var values = points.Select(p => Math.Log(p.Result.Time.Mean)).ToArray();
+        var times = points.Select(p => p.Result.Time.Mean).ToArray();
+        var values = times.Select(t => Math.Log(t)).ToArray();
         var random = new Random(SeriesSeed(method.Seed, series.Machine, series.Case));
         var splits = EDivisive.Find(values, i => !points[i].Run.SameSourcesAs(points[i - 1].Run),
             ChangePointMethod.MinimumSegment, ChangePointMethod.Permutations, ChangePointMethod.Significance, random).ToList();
-        var minimumShift = Math.Log(1 + method.ThresholdPercent / 100);
+        var noise = Noise(values);
+        var minimumShift = Math.Max(Math.Log(1 + method.ThresholdPercent / 100), ChangePointMethod.NoiseMultiple * noise);
         while (true)
         {
-            var judged = splits.Select((split, k) => Judge(values, splits, k)).ToList();
-            var failing = judged.Where(j => Math.Abs(j.Shift) < minimumShift || Math.Abs(j.Shift) < ChangePointMethod.NoiseMultiple * j.Noise)
-                .MinBy(j => Math.Abs(j.Shift));
+            var judged = splits.Select((split, k) => Judge(times, splits, k)).ToList();
+            var failing = judged.Where(j => Math.Abs(Math.Log(j.After / j.Before)) < minimumShift)
+                .MinBy(j => Math.Abs(Math.Log(j.After / j.Before)));
             if (failing is null)
-                return judged.Select(j => ToChangePoint(series, j)).ToList();
+                return judged.Select(j => ToChangePoint(series, j, noise)).ToList();
             splits.Remove(failing.Split);
         }
     }
 
-    private sealed record Judgement(EDivisive.Split Split, int Start, int End, double Shift, double Before, double After, double Noise);
+    /// <summary>The split's sides reach to the neighbouring splits; Before and After are their median times.</summary>
+    private sealed record Judgement(EDivisive.Split Split, int Start, int End, double Before, double After);
 
-    /// <summary>The split's sides reach to the neighbouring splits: the change between their medians, and their spread.</summary>
-    private static Judgement Judge(double[] values, List<EDivisive.Split> splits, int k)
+    private static Judgement Judge(double[] times, List<EDivisive.Split> splits, int k)
     {
         var split = splits[k];
         var start = k == 0 ? 0 : splits[k - 1].Index;
-        var end = k == splits.Count - 1 ? values.Length : splits[k + 1].Index;
-        var before = values[start..split.Index];
-        var after = values[split.Index..end];
-        var (medianBefore, medianAfter) = (Median(before), Median(after));
-        var noise = Math.Sqrt((before.Length * Square(RobustSpread(before)) + after.Length * Square(RobustSpread(after))) /
-                              (before.Length + after.Length));
-        return new Judgement(split, start, end, medianAfter - medianBefore, medianBefore, medianAfter, noise);
+        var end = k == splits.Count - 1 ? times.Length : splits[k + 1].Index;
+        return new Judgement(split, start, end, Median(times[start..split.Index]), Median(times[split.Index..end]));
     }
 
-    private static ChangePoint ToChangePoint(CaseSeries series, Judgement j)
+    /// <summary>
+    /// The run-to-run noise of the series as a standard deviation of the logarithms: 1.4826 × the median absolute
+    /// difference between neighbouring runs, ÷ √2 (a difference holds the noise of two runs). A step is one large
+    /// difference among many, which the median ignores; and unlike the spread within the sides E-Divisive chose, it
+    /// cannot be made small by where the splits fell.
+    /// </summary>
+    private static double Noise(double[] values) =>
+        values.Length < 2 ? 0 : 1.4826 * Median(values.Skip(1).Select((v, i) => Math.Abs(v - values[i])).ToArray()) / Math.Sqrt(2);
+
+    private static ChangePoint ToChangePoint(CaseSeries series, Judgement j, double noise)
     {
         var run = series.Points[j.Split.Index].Run;
         var previous = series.Points[j.Split.Index - 1].Run;
         return new ChangePoint(series.Machine, series.Case, run.Commit ?? "unknown", run.CommitDirty, previous.Commit ?? "unknown",
-            run.Started, j.Split.Index, Math.Exp(j.Shift), Math.Exp(j.Before), Math.Exp(j.After), Math.Exp(j.Noise) - 1,
+            run.Started, j.Split.Index, j.After / j.Before, j.Before, j.After, Math.Exp(noise) - 1,
             j.Split.PValue, j.Split.Index - j.Start, j.End - j.Split.Index);
-    }
-
-    /// <summary>1.4826 × the median absolute deviation: the standard deviation for normal noise, unmoved by one outlier.</summary>
-    private static double RobustSpread(double[] values)
-    {
-        var median = Median(values);
-        return 1.4826 * Median(values.Select(v => Math.Abs(v - median)).ToArray());
     }
 
     internal static double Median(double[] values)
@@ -65,8 +64,6 @@ internal static class ChangePointDetector
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
-
-    private static double Square(double value) => value * value;
 
     /// <summary>FNV-1a over machine and case, mixed with the seed: every series has its own stream, whatever the order.</summary>
     private static int SeriesSeed(int seed, string machine, string @case)

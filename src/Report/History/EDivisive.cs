@@ -52,38 +52,40 @@ internal static class EDivisive
     }
 
     /// <summary>
-    /// The split τ of <paramref name="z"/> with the largest Q̂(τ) = τ(n−τ)/n · [2/(τ(n−τ)) Σ|xᵢ−yⱼ| − Σ|xᵢ−xₖ|/C(τ,2)
-    /// − Σ|yⱼ−yₖ|/C(n−τ,2)], x the first τ values and y the rest; (−1, 0) when no split is allowed. O(n²).
+    /// The split τ of <paramref name="z"/> with the largest Q̂ over τ and the end κ of its right side:
+    /// Q̂(τ, κ) = τ(κ−τ)/κ · [2/(τ(κ−τ)) Σ|xᵢ−yⱼ| − Σ|xᵢ−xₖ|/C(τ,2) − Σ|yⱼ−yₖ|/C(κ−τ,2)], x = z[0..τ), y = z[τ..κ).
+    /// Letting κ fall short of the end finds a step that is undone later (a regression and its fix), which a split of
+    /// the whole segment blurs. (−1, 0) when no split is allowed. O(n²) time and memory.
     /// </summary>
     internal static (int Index, double Q) BestSplit(double[] z, Func<int, bool> allowed, int minimumSegment)
     {
         var n = z.Length;
-        // head[t]: distances among z[0..t); tail[t]: among z[t..n). What is left of the total crosses the split.
-        var head = new double[n + 1];
-        for (var t = 1; t <= n; t++)
+        var m = Math.Max(1, minimumSegment);
+        // within[a, b]: the sum of distances among z[a..b), built up one point at a time.
+        var within = new double[n + 1, n + 1];
+        for (var b = 2; b <= n; b++)
         {
-            head[t] = head[t - 1];
-            for (var i = 0; i < t - 1; i++)
-                head[t] += Math.Abs(z[i] - z[t - 1]);
-        }
-        var tail = new double[n + 1];
-        for (var t = n - 1; t >= 0; t--)
-        {
-            tail[t] = tail[t + 1];
-            for (var k = t + 1; k < n; k++)
-                tail[t] += Math.Abs(z[t] - z[k]);
+            var column = 0.0;
+            for (var a = b - 2; a >= 0; a--)
+            {
+                column += Math.Abs(z[a] - z[b - 1]);
+                within[a, b] = within[a, b - 1] + column;
+            }
         }
         var best = (Index: -1, Q: 0.0);
-        for (var t = Math.Max(1, minimumSegment); t <= n - Math.Max(1, minimumSegment); t++)
+        for (var t = m; t <= n - m; t++)
         {
             if (!allowed(t))
                 continue;
-            double a = t, b = n - t;
-            var cross = head[n] - head[t] - tail[t];
-            var within = (a > 1 ? head[t] / (a * (a - 1) / 2) : 0) + (b > 1 ? tail[t] / (b * (b - 1) / 2) : 0);
-            var q = a * b / n * (2 * cross / (a * b) - within);
-            if (best.Index < 0 || q > best.Q)
-                best = (t, q);
+            for (var k = t + m; k <= n; k++)
+            {
+                double a = t, b = k - t;
+                var cross = within[0, k] - within[0, t] - within[t, k];
+                var inside = (a > 1 ? within[0, t] / (a * (a - 1) / 2) : 0) + (b > 1 ? within[t, k] / (b * (b - 1) / 2) : 0);
+                var q = a * b / k * (2 * cross / (a * b) - inside);
+                if (best.Index < 0 || q > best.Q)
+                    best = (t, q);
+            }
         }
         return best;
     }

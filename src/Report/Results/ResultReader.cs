@@ -65,8 +65,6 @@ public static class ResultReader
         foreach (var file in files)
         {
             var parsed = Parse(file);
-            if (parsed.GeoAI is not null)
-                (parsed.HostEnvironmentInfo ??= new BdnHostEnvironment()).GeoAI ??= parsed.GeoAI;
             var label = MachineLabel(parsed.HostEnvironmentInfo);
             environments.Add((label, parsed.HostEnvironmentInfo, file, parsed.Title));
             results.AddRange(parsed.Benchmarks!.Select((b, i) => ToResult(b, i, label, file)));
@@ -78,11 +76,25 @@ public static class ResultReader
         return new ResultSet(results, machines, files);
     }
 
+    /// <summary>
+    /// One file's machine label and provenance, without reading its cases: what a history needs to group files into runs
+    /// before reading each run.
+    /// </summary>
+    public static (string Machine, FileProvenance Provenance) Describe(string file)
+    {
+        var parsed = Parse(file);
+        var host = parsed.HostEnvironmentInfo;
+        return (MachineLabel(host), FileProvenance.Of(file, parsed.Title, name => GeoAi(host, name)));
+    }
+
+    /// <summary>The file, with its GeoAI facts inside the host environment wherever the exporter put them.</summary>
     private static BdnResultFile Parse(string file)
     {
         var parsed = JsonFile.Read<BdnResultFile>(file, JsonOptions, "JSON");
         if (parsed?.Benchmarks is not { Count: > 0 })
             throw new ReportException($"{file}: has no \"Benchmarks\"; is it a BenchmarkDotNet full JSON export?");
+        if (parsed.GeoAI is not null)
+            (parsed.HostEnvironmentInfo ??= new BdnHostEnvironment()).GeoAI ??= parsed.GeoAI;
         return parsed;
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace GeoAI.Tests.Bench;
@@ -17,8 +19,9 @@ public sealed class BenchmarkSmokeTests : IDisposable
     public void OneQuickInProcessCaseWritesImagesPerSecondIntoTheFullJson()
     {
         var artifacts = Path.Combine(folder, "artifacts");
+        var before = DateTime.UtcNow.AddSeconds(-1);
         var run = RunProgram("bench", "--quick", "--inProcess", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
-            "--artifacts", artifacts, "--filter", OneCase);
+            "--artifacts", artifacts, "--filter", OneCase, "--machine", "smoke-box");
 
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("Skipping CUDA cases: CUDA is not available here", run.StdOut);
@@ -33,6 +36,20 @@ public sealed class BenchmarkSmokeTests : IDisposable
         var environment = json["HostEnvironmentInfo"]!["GeoAI"]!;
         Assert.True(environment["DataIsSynthetic"]!.GetValue<bool>());
         Assert.Matches(@"^\d+\.\d+\.\d+", environment["LibTorch"]!.GetValue<string>());
+        AssertProvenance(environment, before);
+    }
+
+    /// <summary>The commit the program was built from (when the checkout has .git), a clean/dirty flag, the start, the label.</summary>
+    private static void AssertProvenance(JsonNode environment, DateTime before)
+    {
+        Assert.Equal("smoke-box", environment["Machine"]!.GetValue<string>());
+        var started = DateTime.ParseExact(environment["StartedUtc"]!.GetValue<string>(), "yyyy-MM-dd'T'HH:mm:ss'Z'",
+            CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        Assert.InRange(started, before, DateTime.UtcNow);
+        if (GitCheckout.Head() is not { } head)
+            return;
+        Assert.Equal(head, environment["Commit"]!.GetValue<string>());
+        Assert.Contains(environment["CommitDirty"]!.GetValueKind(), new[] { JsonValueKind.True, JsonValueKind.False });
     }
 
     [Fact]
