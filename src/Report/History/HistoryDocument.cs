@@ -57,7 +57,7 @@ internal static class HistoryDocument
                                "that E-Divisive finds significant and that stands out of its own run-to-run noise.");
             return;
         }
-        var table = new Table(Column.Text("Machine"), Column.Text("Case"), Column.Text("Commit"), Column.Text("After"),
+        var table = new Table(Column.Text("Machine"), Column.Text("Case"), Column.Text("Commit"), Column.Text("Previous commit"),
             Column.Text("Started (UTC)"), Column.Number("Time ratio"), Column.Number("µs/image before → after"),
             Column.Number("Noise"), Column.Number("p"), Column.Number("Runs before / after"));
         foreach (var series in history.Series)
@@ -94,8 +94,9 @@ internal static class HistoryDocument
             $"(seed {method.Seed}) of the segment separate as well; then each side is searched again. Splits fall only " +
             $"between different commits, with at least {ChangePointMethod.MinimumSegment} runs on each side.",
             $"A split is reported only when the median time moves by at least {Numbers.Plain(method.ThresholdPercent)} % " +
-            $"and by at least {Numbers.Plain(ChangePointMethod.NoiseMultiple)}× the run-to-run noise of its two sides " +
-            "(1.4826 × median absolute deviation): a permutation test alone lets about 1 % of flat series through.",
+            $"and by at least {Numbers.Plain(ChangePointMethod.NoiseMultiple)} standard deviations of the series' run-to-run " +
+            "noise (1.4826 × the median absolute difference between neighbouring runs, ÷ √2; the Noise column): a " +
+            "permutation test alone lets about 1 % of flat series through, and a history holds many series.",
             "Ratio = median time after ÷ median time before, over the runs up to the neighbouring change points: above 1 " +
             "is slower. The commit named is the first run after the change: the commit that brought it, or the first " +
             "measured after it.",

@@ -35,7 +35,7 @@ public sealed class HistoryTests(WrittenFixtureHistory written) : IClassFixture<
         var means = HistoryFixture.RunFolders(HistoryFixture.StepMachine)
             .Select(folder => ResultReader.Read([folder]).Results.Single(r => r.FullName == HistoryFixture.StepCase).Time.Mean)
             .ToArray();
-        var expected = Median(means[6..]) / Median(means[..6]);
+        var expected = ChangePointTests.Median(means[6..]) / ChangePointTests.Median(means[..6]);
 
         var change = Assert.Single(written.Written.History.ChangePoints);
 
@@ -218,12 +218,6 @@ public sealed class HistoryTests(WrittenFixtureHistory written) : IClassFixture<
 
         Assert.Contains("holds files that are not a history (notes.txt)", error.Message);
         Assert.Equal(["notes.txt"], Directory.GetFiles(output).Select(Path.GetFileName));
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     public void Dispose() => scratch.Dispose();
