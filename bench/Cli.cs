@@ -18,6 +18,7 @@ internal static class Cli
         ReportCommand.Definition,
         CompareCommand.Definition,
         AbCommand.Definition,
+        HistoryCommand.Definition,
         DownloadCommand.Definition,
         CacheCommand.Definition,
         ProfileCommand.Definition,
