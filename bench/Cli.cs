@@ -18,6 +18,7 @@ internal static class Cli
         new ReportCommand(),
         new CompareCommand(),
         new AbCommand(),
+        new HistoryCommand(),
         new DownloadCommand(),
         new CacheCommand(),
         new ProfileCommand(),

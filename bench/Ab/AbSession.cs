@@ -116,6 +116,11 @@ internal static class AbSession
 
     private static Comparison? Judge(int round, string baseResults, string diffResults, AbRequest request, Stopwatch clock)
     {
+        if (round < AbRunner.MinimumRounds)
+        {
+            Console.WriteLine($"[round {round}, {clock.Elapsed.TotalMinutes:0.0} min] verdicts need at least {AbRunner.MinimumRounds} rounds");
+            return null;
+        }
         var comparison = Compare(baseResults, diffResults, request);
         var counts = comparison is null ? "no results yet"
             : string.Join(", ", new[] { Verdict.Slower, Verdict.Faster, Verdict.Same, Verdict.Unsure }.Select(v => $"{v} {comparison.With(v).Count()}"));

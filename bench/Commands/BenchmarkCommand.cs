@@ -19,6 +19,7 @@ internal static class BenchmarkCommand
 {
     public static int Run(string[] args)
     {
+        var startedUtc = DateTime.UtcNow;
         BenchArguments arguments;
         try
         {
@@ -53,7 +54,8 @@ internal static class BenchmarkCommand
             var runtime = RuntimeInfo.Current;
             var artifacts = arguments.Artifacts is { } chosen ? Path.GetFullPath(chosen) : ArtifactsPath();
             var metrics = Path.Combine(artifacts, "case-metrics");
-            var environment = new RunEnvironment(runtime, source.Description, source.IsSynthetic, arguments.Machine ?? MachineLabel.Default(runtime));
+            var environment = new RunEnvironment(runtime, source.Description, source.IsSynthetic,
+                arguments.Machine ?? MachineLabel.Default(runtime), SourceRevision.Current, startedUtc);
             var options = new BenchOptions(artifacts, metrics, environment, runtime.CudaAvailable, !source.IsSynthetic,
                 arguments.Quick, arguments.Exhaustive);
             var config = BenchConfig.Create(options);

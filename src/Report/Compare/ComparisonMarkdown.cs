@@ -130,10 +130,5 @@ public static class ComparisonMarkdown
         "machine" + (results.Machines.Count == 1 ? " " : "s ") + string.Join(", ", results.Machines.Select(m => $"`{m.Label}`"));
 
     /// <summary>The full name without the namespace every GeoAI.Bench benchmark shares; pipes escaped for tables.</summary>
-    private static string Name(BenchmarkResult result)
-    {
-        var name = result.FullName;
-        var prefix = result.Type.Length > 0 ? name.IndexOf(result.Type + ".", StringComparison.Ordinal) : -1;
-        return (prefix > 0 ? name[prefix..] : name).Replace("|", "\\|");
-    }
+    private static string Name(BenchmarkResult result) => result.ShortName.Replace("|", "\\|");
 }

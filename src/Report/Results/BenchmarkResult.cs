@@ -38,5 +38,15 @@ public sealed record BenchmarkResult
 
     public Workload Workload => Workload.Of(Type, Method, Parameters);
 
+    /// <summary>The full name without the namespace every GeoAI.Bench benchmark shares: "CnnTraining.Train(Device: Cpu, ...)".</summary>
+    public string ShortName
+    {
+        get
+        {
+            var prefix = Type.Length > 0 ? FullName.IndexOf(Type + ".", StringComparison.Ordinal) : -1;
+            return prefix > 0 ? FullName[prefix..] : FullName;
+        }
+    }
+
     public double ImagesPerSecond => Time.ImagesPerSecond;
 }

@@ -35,6 +35,9 @@ public sealed record MachineEnvironment
     /// <summary>Each result file's data source as its GeoAI block states it: runs can mix real and synthetic data.</summary>
     public IReadOnlyList<FileDataSource> DataSources { get; init; } = [];
 
+    /// <summary>Each result file's provenance: the commit, whether its sources were changed, when its run started.</summary>
+    public IReadOnlyList<FileProvenance> Provenance { get; init; } = [];
+
     public required IReadOnlyList<string> Files { get; init; }
 }
 

@@ -62,29 +62,41 @@ public static class ResultReader
     private static ResultSet Read(IReadOnlyList<string> files)
     {
         var launches = new List<BenchmarkResult>();
-        var environments = new List<(string Label, BdnHostEnvironment? Host, string File)>();
+        var environments = new List<(string Label, BdnHostEnvironment? Host, string File, string? Title)>();
         foreach (var file in files)
         {
             var parsed = Parse(file);
-            if (parsed.GeoAI is not null)
-                (parsed.HostEnvironmentInfo ??= new BdnHostEnvironment()).GeoAI ??= parsed.GeoAI;
             var label = MachineLabel(parsed.HostEnvironmentInfo);
-            environments.Add((label, parsed.HostEnvironmentInfo, file));
+            environments.Add((label, parsed.HostEnvironmentInfo, file, parsed.Title));
             var facts = LaunchFactsOf(parsed.HostEnvironmentInfo);
             launches.AddRange(parsed.Benchmarks!.Select((b, i) => ToResult(b, i, label, file, facts)));
         }
         var results = MergeLaunches(launches);
         var machines = environments.GroupBy(e => e.Label)
-            .Select(g => Merge(g.Key, g.Select(e => (e.Host, e.File)).ToList()))
+            .Select(g => Merge(g.Key, g.Select(e => (e.Host, e.File, e.Title)).ToList()))
             .ToList();
         return new ResultSet(results, machines, files);
     }
 
+    /// <summary>
+    /// One file's machine label and provenance, without reading its cases: what a history needs to group files into runs
+    /// before reading each run.
+    /// </summary>
+    public static (string Machine, FileProvenance Provenance) Describe(string file)
+    {
+        var parsed = Parse(file);
+        var host = parsed.HostEnvironmentInfo;
+        return (MachineLabel(host), FileProvenance.Of(file, parsed.Title, name => GeoAi(host, name)));
+    }
+
+    /// <summary>The file, with its GeoAI facts inside the host environment wherever the exporter put them.</summary>
     private static BdnResultFile Parse(string file)
     {
         var parsed = JsonFile.Read<BdnResultFile>(file, JsonOptions, "JSON");
         if (parsed?.Benchmarks is not { Count: > 0 })
             throw new ReportException($"{file}: has no \"Benchmarks\"; is it a BenchmarkDotNet full JSON export?");
+        if (parsed.GeoAI is not null)
+            (parsed.HostEnvironmentInfo ??= new BdnHostEnvironment()).GeoAI ??= parsed.GeoAI;
         return parsed;
     }
 
@@ -247,7 +259,7 @@ public static class ResultReader
         return parts.Count > 0 ? string.Join(", ", parts) : "unknown machine";
     }
 
-    private static MachineEnvironment Merge(string label, List<(BdnHostEnvironment? Host, string File)> files)
+    private static MachineEnvironment Merge(string label, List<(BdnHostEnvironment? Host, string File, string? Title)> files)
     {
         string? Join(Func<BdnHostEnvironment?, string?> field)
         {
@@ -278,6 +290,7 @@ public static class ResultReader
             Os = Join(h => h?.OsVersion),
             DataSources = files.Select(f => new FileDataSource(f.File, GeoAi(f.Host, "DataSource"),
                 GeoAi(f.Host, "DataIsSynthetic") is { } flag ? string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase) : null)).ToList(),
+            Provenance = files.Select(f => FileProvenance.Of(f.File, f.Title, name => GeoAi(f.Host, name))).ToList(),
             Files = files.Select(f => f.File).ToList(),
         };
     }

@@ -22,7 +22,7 @@ internal static class BatchScalingSection
                 if (mine.Count > 0)
                 {
                     context.AddChart(BatchScalingChart.Create(machine, workload.Label, mine, context.ChartFolder,
-                        context.ChartId($"batch-scaling-{ReportContext.Slug(machine)}-{ReportContext.Slug(workload.Key)}")));
+                        context.ChartId($"batch-scaling-{ChartIds.Slug(machine)}-{ChartIds.Slug(workload.Key)}")));
                     continue;
                 }
                 var batches = context.Results.On(machine).Where(r => r.Workload == workload).Select(r => r.Parameters.BatchSize!.Value)

@@ -27,7 +27,7 @@ internal static class CpuCudaSection
             var mine = speedups.Where(s => s.Machine == machine).ToList();
             if (context.Results.Machines.Count > 1)
                 context.Document.Heading(3, machine);
-            context.AddChart(CpuCudaSpeedupChart.Create(machine, mine, context.ChartFolder, context.ChartId($"speedup-cpu-cuda-{ReportContext.Slug(machine)}")));
+            context.AddChart(CpuCudaSpeedupChart.Create(machine, mine, context.ChartFolder, context.ChartId($"speedup-cpu-cuda-{ChartIds.Slug(machine)}")));
             var table = new Table(Column.Text("Workload"), Column.Number("Batch"), Column.Text("Fastest CPU case"),
                 Column.Number("CPU µs/image"), Column.Text("Fastest CUDA case"), Column.Number("CUDA µs/image"),
                 Column.Number("Speedup"), Column.Number("99.9 % interval"));

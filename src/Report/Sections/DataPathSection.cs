@@ -29,7 +29,7 @@ internal static class DataPathSection
                     context.Omit($"No data-path chart for {workload.Label} on `{machine}`: only the host loader with 0 workers was measured.");
                 else
                     context.AddChart(DataPathChart.Create(machine, workload.Label, mine, context.ChartFolder,
-                        context.ChartId($"data-path-{ReportContext.Slug(machine)}-{ReportContext.Slug(workload.Key)}")));
+                        context.ChartId($"data-path-{ChartIds.Slug(machine)}-{ChartIds.Slug(workload.Key)}")));
             }
         }
     }

@@ -30,7 +30,7 @@ internal static class MachineComparisonSection
             var label = Workload.FamilyLabel(family.Key);
             context.Document.Heading(3, label);
             var rows = family.ToList();
-            context.AddChart(MachineChart.Create(label, comparison.Machines, rows, context.ChartFolder, context.ChartId($"machines-{ReportContext.Slug(family.Key)}")));
+            context.AddChart(MachineChart.Create(label, comparison.Machines, rows, context.ChartFolder, context.ChartId($"machines-{ChartIds.Slug(family.Key)}")));
             var table = new Table([Column.Text("Case"),
                 .. comparison.Machines.Select(m => Column.Number($"{m} images/s")),
                 .. comparison.Machines.Skip(1).Select(m => Column.Number($"{m} ÷ {first}"))]);

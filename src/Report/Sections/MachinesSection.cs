@@ -1,3 +1,4 @@
+using System.Globalization;
 using GeoAI.Report.Documents;
 using GeoAI.Report.Results;
 
@@ -24,6 +25,8 @@ internal static class MachinesSection
         Row(".NET", m => m.DotNet);
         Row("BenchmarkDotNet", m => m.BenchmarkDotNet);
         Row("OS", m => m.Os);
+        Row("Commit", m => string.Join(" / ", m.Provenance.Select(p => p.CommitLabel).Distinct()));
+        Row("Started (UTC)", m => m.Provenance.Min(p => p.StartedUtc)?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         Row("Data source", DataSourceCell);
         Row("Result files", m => Numbers.Integer(m.Files.Count));
         context.Document.Table(table);

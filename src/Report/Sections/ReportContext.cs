@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using GeoAI.Report.Charts;
 using GeoAI.Report.Documents;
 using GeoAI.Report.Reference;
@@ -10,7 +9,7 @@ namespace GeoAI.Report.Sections;
 /// What every section of the report shares: the results, the reference rows, the document being written, and the
 /// bookkeeping of charts (unique file names in one folder) and of the charts left out (said once per section).
 /// </summary>
-internal sealed partial class ReportContext(ResultSet results, IReadOnlyList<ReferenceCase> references, string title, string chartFolder)
+internal sealed class ReportContext(ResultSet results, IReadOnlyList<ReferenceCase> references, string title, string chartFolder)
 {
     private readonly List<string> pendingOmissions = [];
     private readonly HashSet<string> chartIds = [];
@@ -75,10 +74,4 @@ internal sealed partial class ReportContext(ResultSet results, IReadOnlyList<Ref
     }
 
     public static string Plural(int count) => count == 1 ? "" : "s";
-
-    /// <summary>"epyc-2c" from "EPYC 2c": a chart file name part.</summary>
-    public static string Slug(string text) => NonWord().Replace(text.ToLowerInvariant(), "-").Trim('-');
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NonWord();
 }

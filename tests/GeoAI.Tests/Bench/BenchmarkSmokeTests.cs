@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using GeoAI.Runtime;
 using static TorchSharp.torch;
@@ -19,8 +20,9 @@ public sealed class BenchmarkSmokeTests : IDisposable
     public void OneQuickInProcessCaseWritesImagesPerSecondIntoTheFullJson()
     {
         var artifacts = Path.Combine(folder, "artifacts");
+        var before = DateTime.UtcNow.AddSeconds(-1);
         var run = RunProgram("bench", "--quick", "--rounds", "1", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
-            "--artifacts", artifacts, "--filter", OneCase);
+            "--artifacts", artifacts, "--filter", OneCase, "--machine", "smoke-box");
 
         Assert.True(run.ExitCode == 0, run.All);
         if (CudaIsAvailable())
@@ -42,6 +44,22 @@ public sealed class BenchmarkSmokeTests : IDisposable
         var environment = json["HostEnvironmentInfo"]!["GeoAI"]!;
         Assert.True(environment["DataIsSynthetic"]!.GetValue<bool>());
         Assert.Matches(@"^\d+\.\d+\.\d+", environment["LibTorch"]!.GetValue<string>());
+        AssertProvenance(environment, before);
+    }
+
+    /// <summary>The commit the program was built from (when the checkout has .git), the dirty flag ./geoai passed, the start, the label.</summary>
+    private static void AssertProvenance(JsonNode environment, DateTime before)
+    {
+        Assert.Equal("smoke-box", environment["Machine"]!.GetValue<string>());
+        var started = DateTime.ParseExact(environment["StartedUtc"]!.GetValue<string>(), "yyyy-MM-dd'T'HH:mm:ss'Z'",
+            CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        Assert.InRange(started, before, DateTime.UtcNow);
+        if (GitCheckout.Head() is not { } head)
+            return;
+        Assert.Equal(head, environment["Commit"]!.GetValue<string>());
+        // ./geoai passes the host's answer to the build (the compat runtime has no git to ask): it must be what was baked.
+        if (Environment.GetEnvironmentVariable("GEOAI_COMMIT_DIRTY") is "true" or "false")
+            Assert.Equal(Environment.GetEnvironmentVariable("GEOAI_COMMIT_DIRTY") == "true", environment["CommitDirty"]!.GetValue<bool>());
     }
 
     [Fact]

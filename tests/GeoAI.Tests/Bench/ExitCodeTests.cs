@@ -17,6 +17,7 @@ public sealed class ExitCodeTests : IDisposable
     [InlineData("report", "results", "--out", "report")]
     [InlineData("compare", "--base", "a", "--diff", "b", "--threshold", "5%")]
     [InlineData("ab", "--base", "HEAD", "--diff", "HEAD", "--out", "ab")]
+    [InlineData("history", "results", "--out", "history")]
     [InlineData("download")]
     [InlineData("cache")]
     [InlineData("profile", "--out", "profile")]
@@ -53,6 +54,7 @@ public sealed class ExitCodeTests : IDisposable
 
     [Theory]
     [InlineData("report", "--out", "report")]
+    [InlineData("history", "--out", "history")]
     [InlineData("compare", "--diff", "results", "--threshold", "5%", "--base")]
     public void ResultsThatDoNotExistExitTwoNamingThem(string command, params string[] required)
     {

@@ -100,6 +100,48 @@ public sealed class ReportAndCompareCommandTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [Fact]
+    public void HistoryOfTheFixtureFolderNamesItsOneChangePoint()
+    {
+        var output = scratch.Combine("history");
+
+        var result = Run("history", HistoryFixture.Root, "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"History written to {output}: history.md, history.html, history.json and 12 trend charts (PNG + SVG); " +
+                        "36 runs, 1 change point.", result.StdOut);
+        Assert.Contains($"  {HistoryFixture.StepMachine}: {HistoryFixture.StepCase} slower, time ×1.", result.StdOut);
+        Assert.Contains($"from commit {HistoryFixture.StepCommit}", result.StdOut);
+        Assert.DoesNotContain("libtorch", result.All);
+    }
+
+    [Fact]
+    public void HistoryOfBadInputExitsTwoAndWritesNothing()
+    {
+        var run = scratch.CopyOf(HistoryFixture.RunFolders("epyc-2core")[0], "run");
+        var file = Directory.GetFiles(run).Single();
+        ScratchFolder.EditFile(file, root => root["HostEnvironmentInfo"]!["GeoAI"]!["StartedUtc"] = "soon");
+        var output = scratch.Combine("history");
+
+        var result = Run("history", run, "--out", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {file}: GeoAI.StartedUtc 'soon' is not an ISO 8601 time", result.StdErr);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("--threshold", "fast", "--threshold 'fast' is not a positive percentage (e.g. 5%)")]
+    [InlineData("--seed", "x", "x")]
+    public void HistoryWithABadOptionExitsTwo(string option, string value, string message)
+    {
+        var result = Run("history", HistoryFixture.Root, "--out", scratch.Combine("history"), option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.StdErr);
+        Assert.False(Directory.Exists(scratch.Combine("history")));
+    }
+
     private static ProcessRunner.Result Run(params string[] args)
     {
         var program = Path.Combine(AppContext.BaseDirectory, "GeoAI.Bench.dll");

@@ -70,6 +70,11 @@ public sealed class GpuBundleTests(GpuBundleFixture bundle)
         var imagesPerSecond = benchmark.GetProperty("Metrics").EnumerateArray()
             .Single(m => m.GetProperty("Descriptor").GetProperty("Id").GetString() == "ImagesPerSecond");
         Assert.True(imagesPerSecond.GetProperty("Value").GetDouble() > 0, imagesPerSecond.ToString());
+        // The box has no .git: the commit was baked into the bundle when it was built.
+        var geoAi = document.RootElement.GetProperty("HostEnvironmentInfo").GetProperty("GeoAI");
+        if (GitCheckout.Head() is { } head)
+            Assert.Equal(head, geoAi.GetProperty("Commit").GetString());
+        Assert.True(geoAi.TryGetProperty("StartedUtc", out _), geoAi.ToString());
 
         Assert.True(File.Exists(Path.Combine(results, "report", ReportWriter.MarkdownFile)), run.All);
         Assert.True(File.Exists(Path.Combine(results, "report", ReportWriter.HtmlFile)), run.All);

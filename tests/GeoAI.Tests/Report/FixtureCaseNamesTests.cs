@@ -16,7 +16,7 @@ public class FixtureCaseNamesTests
     private static readonly Lazy<HashSet<string>> SuiteCases = new(() =>
     {
         var runtime = RuntimeInfo.Current;
-        var options = new BenchOptions(Path.GetTempPath(), Path.GetTempPath(), new RunEnvironment(runtime, "fixture check", true, "test"),
+        var options = new BenchOptions(Path.GetTempPath(), Path.GetTempPath(), new RunEnvironment(runtime, "fixture check", true, "test", SourceRevision.Current, DateTime.UtcNow),
             CudaAvailable: true, RealJpegsAvailable: true, Exhaustive: true);
         return CaseList.Names(BenchConfig.Create(options)).ToHashSet(StringComparer.Ordinal);
     });
