@@ -10,9 +10,11 @@ internal static class CaseTablesSection
     public static void Write(ReportContext context)
     {
         context.Document.Heading(2, "All cases");
-        context.Document.Paragraph("Mean time per image with the half-width of its 99.9 % confidence interval, the images/s it " +
-                                   "implies, the speedup over the host loader with 0 workers at the same device and batch size, " +
-                                   "peak GPU memory for CUDA cases, and the number of iterations measured.");
+        context.Document.Paragraph("Time per image with the half-width of its interval (99.9 % over one launch's iterations; " +
+                                   "95 % over launches where there are several, its level shown), the images/s it implies, the " +
+                                   "speedup over the host loader with 0 workers at the same device and batch size (n.d.: not " +
+                                   "distinguishable from 1×), peak GPU memory for CUDA cases, and the launches × iterations " +
+                                   "measured. Cases whose torch threads and loader workers exceed the cores say so.");
         var dataPath = DataPathSpeedup.Find(context.Results).ToDictionary(s => (s.Machine, s.Case.FullName));
         foreach (var machine in context.Results.Machines.Select(m => m.Label))
         {
@@ -38,28 +40,31 @@ internal static class CaseTablesSection
         var columns = new List<Column>
         {
             Column.Text(Workload.FamilyLabel(cases[0].Type)), Column.Number("Mean µs/image"), Column.Number("± 99.9 % CI µs"),
-            Column.Number("images/s"), Column.Number("vs host, 0 workers"), Column.Number("Peak GPU MB"), Column.Number("n"),
+            Column.Number("images/s"), Column.Number("vs host, 0 workers"), Column.Number("Peak GPU MB"), Column.Number("Launches × iterations"),
         };
         if (withReferences)
             columns.Add(Column.Number("TorchSharp ÷ reference"));
         var table = new Table([.. columns]);
+        var environment = context.Results.Machines.First(m => m.Label == machine);
         foreach (var result in cases)
         {
             var speedup = dataPath.TryGetValue((machine, result.FullName), out var s)
-                ? Numbers.Speedup(s.Speedup.Value) + (s.Loader.IsBaseline ? " (baseline)" : "")
+                ? Numbers.Speedup(s.Speedup.Value) + (s.Loader.IsBaseline ? " (baseline)" : s.Speedup.IsDistinguishable ? "" : " n.d.")
                 : "–";
+            var label = CaseLabel.WithinFamily(result) +
+                        (Oversubscription.Of(result, environment) is { } crowded ? $" (oversubscribed: {crowded})" : "");
             var cells = new List<string>
             {
-                CaseLabel.WithinFamily(result), Numbers.Microseconds(result.Time.Mean), Error(result.Time),
+                label, Numbers.Microseconds(result.Time.Mean), Error(result.Time),
                 Numbers.PerSecond(result.ImagesPerSecond), speedup, Numbers.Megabytes(result.PeakGpuMemoryMb),
-                Numbers.Integer(result.Time.N),
+                $"{result.Launches.Count} × {result.Launches.Min(l => l.Samples.Count)}",
             };
             if (withReferences)
                 cells.Add("");
             table.Add([.. cells]);
             foreach (var reference in context.References.For(result))
                 table.AddSecondary(reference.Tool, Numbers.Microseconds(reference.Time.Mean), Error(reference.Time),
-                    Numbers.PerSecond(reference.Time.ImagesPerSecond), "", "", Numbers.Integer(reference.Time.N),
+                    Numbers.PerSecond(reference.Time.ImagesPerSecond), "", "", $"1 × {reference.Time.N}",
                     Numbers.Speedup(result.ImagesPerSecond / reference.Time.ImagesPerSecond));
         }
         return table;

@@ -12,7 +12,8 @@ internal static class DataPathSection
         context.Document.Heading(2, "Data-path speedups");
         context.Document.Paragraph("How much each way of feeding batches gains over the plain host loader with 0 workers (1.0×) at " +
                                    "the same device and batch size: more loader workers, pinned-memory prefetch, or the whole " +
-                                   "data set resident on the device (`GpuResident`: GPU memory, or RAM for the CPU).");
+                                   "data set resident on the device (`GpuResident`: GPU memory, or RAM for the CPU). A pale bar " +
+                                   "marked n.d. is not distinguishable from 1×: its interval holds it.");
         var speedups = DataPathSpeedup.Find(context.Results);
         foreach (var machine in context.Results.Machines.Select(m => m.Label))
         {
