@@ -11,6 +11,7 @@ namespace GeoAI.Training;
 /// <param name="TrainLimit">Train on the first N images of the split's training side (null: all of it).</param>
 /// <param name="ValidationLimit">Validate on the first N images of the split's validation side (null: all of it).</param>
 /// <param name="WeightsPath">A safetensors file loaded into the model before training (null: random initialisation).</param>
+/// <param name="Precision">The number format of the training step (<see cref="ComputeFormat"/>); tf32 needs CUDA.</param>
 public sealed record TrainingJobSettings(
     IModelSpec Model,
     TrainingMode Mode,
@@ -21,4 +22,5 @@ public sealed record TrainingJobSettings(
     long Seed = DatasetSplit.DefaultSeed,
     int? TrainLimit = null,
     int? ValidationLimit = null,
-    string? WeightsPath = null);
+    string? WeightsPath = null,
+    Precision Precision = Precision.Fp32);
