@@ -63,6 +63,12 @@ internal static class TrainCommand
         Description = $"Tensor cache folder (default ${CacheLocation.EnvironmentVariable}, else ~/.cache/geoai-bench/data)",
     };
 
+    private static readonly Option<string> PrecisionOption = new Option<string>("--precision")
+    {
+        Description = "fp32, bf16 (mixed precision: bf16 compute, fp32 master weights) or tf32 (CUDA only); docs/training.md",
+        DefaultValueFactory = _ => "fp32",
+    }.AcceptOnlyFromAmong("fp32", "bf16", "tf32");
+
     private static readonly Option<string?> Weights = new("--weights") { Description = "safetensors file loaded into the model before training" };
 
     private static readonly Option<string> Loader = new("--loader")
@@ -101,7 +107,7 @@ internal static class TrainCommand
         foreach (var option in new Option[]
                  {
                      Model, Mode, DeviceName, Recipe, Epochs, Batch, LearningRate, Momentum, WeightDecay, Data, CacheDir,
-                     Weights, Loader, Workers, Seed, TrainLimit, ValLimit, Out,
+                     Weights, Loader, Workers, Seed, TrainLimit, ValLimit, Out, PrecisionOption,
                  })
             command.Options.Add(option);
         command.Action = new TrainAction();
@@ -149,7 +155,8 @@ internal static class TrainCommand
         using var data = Checked(() => DataLoading.OpenWithProgressBar(dataSpec,
             new EuroSatDataOptions { CacheDirectory = parse.GetValue(CacheDir) }));
         var settings = new TrainingJobSettings(spec, mode, device, recipe, loader, workers, parse.GetValue(Seed),
-            parse.GetValue(TrainLimit), parse.GetValue(ValLimit), weights);
+            parse.GetValue(TrainLimit), parse.GetValue(ValLimit), weights,
+            Enum.Parse<Precision>(parse.GetValue(PrecisionOption)!, ignoreCase: true));
         using var job = Checked(() => new TrainingJob(data, settings));
 
         var notes = Notes(data, job, spec);
@@ -285,7 +292,8 @@ internal static class TrainCommand
         Console.WriteLine($"recipe: {recipe.Name}: {recipe.Description}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"settings: {recipe.Epochs} epochs, batch {recipe.BatchSize}, SGD lr {recipe.Sgd.LearningRate} " +
                                     $"momentum {recipe.Sgd.Momentum} weight decay {recipe.Sgd.WeightDecay}, schedule {recipe.Schedule}, " +
-                                    $"augmentation {(recipe.Augment ? "flips and 90° rotations" : "none")}, seed {settings.Seed}"));
+                                    $"augmentation {(recipe.Augment ? "flips and 90° rotations" : "none")}, seed {settings.Seed}, " +
+                                    $"precision {settings.Precision.ToString().ToLowerInvariant()}"));
         if (overrides.Count > 0)
             Console.WriteLine($"changed from the recipe: {string.Join("; ", overrides)}");
         Console.WriteLine(Invariant($"data: {data.Description}; {job.Subset.Train.Length:N0} training / {job.Subset.Validation.Length:N0} validation images"));
@@ -379,6 +387,7 @@ internal static class TrainCommand
                 settings.TrainLimit, settings.ValidationLimit, "x/255·2−1 per channel (the chapter's Normalize(0.5, 0.5))"),
             Loader = new TrainRunLoader(settings.Loader.ToString(), settings.Workers, job.LoaderDescription),
             Device = settings.Device.type == DeviceType.CUDA ? "cuda" : "cpu",
+            Precision = settings.Precision.ToString().ToLowerInvariant(),
             Seed = settings.Seed,
             Weights = WeightsLine(job),
             Runtime = new TrainRunRuntime(runtime.ToLine(), runtime.Backend, runtime.LibTorchVersion, runtime.LibTorchSource,
