@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GeoAI.Report.Training;
 
 /// <summary>
@@ -31,6 +33,7 @@ public sealed record TrainRun
     public string Precision { get; init; } = "fp32";
 
     /// <summary>"cpu", or with the precision when it is not fp32: "cpu, bf16". Titles and captions say this.</summary>
+    [JsonIgnore]
     public string DeviceAndPrecision => Precision == "fp32" ? Device : $"{Device}, {Precision}";
 
     /// <summary>Seeds the split, the shuffle, the initial weights and the augmentation.</summary>
