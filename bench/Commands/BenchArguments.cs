@@ -22,7 +22,8 @@ public sealed record BenchArguments(
           --weights FILE    VGG11-BN weights (.safetensors) for the VGG cases; speed does not depend on them
           --machine LABEL   name for this machine in results (default: the host name)
           --quick           smoke run: 1 warm-up and 3 measured iterations per case (numbers not for reports)
-          --exhaustive      also run cases outside the default CPU time budget (VGG11-BN above batch 40 on a CPU)
+          --exhaustive      also run cases outside the default CPU time budget (VGG11-BN above batch 40 on a CPU,
+                            the precision sweeps beyond the CNN's training step at batch 40)
         """;
 
     /// <summary>Splits <paramref name="args"/> into the suite's options and BenchmarkDotNet's arguments.</summary>

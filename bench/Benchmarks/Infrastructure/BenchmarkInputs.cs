@@ -38,6 +38,9 @@ internal static class BenchmarkInputs
             Mode = CacheMode.ExistingOnly,
         });
 
+    /// <summary>The registry's spec of a swept model.</summary>
+    public static IModelSpec Spec(BenchModel model) => ModelRegistry.Get(model == BenchModel.Cnn ? "cnn" : "vgg11bn");
+
     public static Device ToDevice(ComputeDevice device) => device == ComputeDevice.Cuda ? CUDA : CPU;
 
     /// <summary>The model for a benchmark, seeded, with weights when --weights was given, on the device.</summary>

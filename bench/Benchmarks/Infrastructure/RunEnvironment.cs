@@ -5,7 +5,7 @@ namespace GeoAI.Bench.Benchmarks.Infrastructure;
 
 /// <summary>
 /// What a result file must say about where it came from beyond BenchmarkDotNet's own environment block: the libtorch
-/// that ran, CUDA/cuDNN, GPU and driver, and whether the data was real or synthetic.
+/// that ran, CUDA/cuDNN, GPU and driver, the CPU's bf16 features, and whether the data was real or synthetic.
 /// </summary>
 public sealed record RunEnvironment(RuntimeInfo Runtime, string DataSource, bool DataIsSynthetic, string Machine)
 {
@@ -27,6 +27,7 @@ public sealed record RunEnvironment(RuntimeInfo Runtime, string DataSource, bool
         ["GpuDriver"] = Runtime.GpuDriver,
         ["Cpu"] = Runtime.Cpu,
         ["TorchThreads"] = Runtime.CpuThreads,
+        ["CpuBf16Features"] = Runtime.CpuBf16Features,
         ["DataSource"] = DataSource,
         ["DataIsSynthetic"] = DataIsSynthetic,
         ["Machine"] = Machine,
