@@ -35,7 +35,10 @@ public sealed class MasterWeights : IDisposable
         var masters = new Dictionary<string, Parameter>();
         foreach (var (moduleName, module) in Bf16Model.Modules(model))
             foreach (var (name, parameter) in module.named_parameters().Where(p => p.parameter.requires_grad))
-                masters[moduleName.Length == 0 ? name : $"{moduleName}.{name}"] = new Parameter(parameter.detach().clone());
+            {
+                using var detached = parameter.detach();
+                masters[moduleName.Length == 0 ? name : $"{moduleName}.{name}"] = new Parameter(detached.clone());
+            }
         Bf16Model.Convert(model);
 
         var pairs = new List<(string, Parameter, Parameter)>();
