@@ -17,11 +17,14 @@ internal static class Cli
         SummaryCommand.Definition,
         ReportCommand.Definition,
         CompareCommand.Definition,
+        AbCommand.Definition,
+        HistoryCommand.Definition,
         DownloadCommand.Definition,
         CacheCommand.Definition,
         ProfileCommand.Definition,
         TrainCommand.Definition,
         SamplesCommand.Definition,
+        WeightsCommand.Definition,
     ];
 
     public static int Run(string[] args)

@@ -124,7 +124,10 @@ ensure_packages() {
     [ ${#wanted[@]} -gt 0 ] || return 0
     require_root_for "Installing ${wanted[*]} into the compat rootfs"
     exec 8>"$compat_dir/build.lock"
-    flock 8
+    if ! flock -n 8; then
+        say "waiting for the geoai commands now running to finish: installing ${wanted[*]} needs the rootfs to itself (once)"
+        flock 8
+    fi
     say "installing ${wanted[*]} into the compat rootfs"
     if ! (run_in_rootfs sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null && apt-get clean' \
         sh "${wanted[@]}"); then

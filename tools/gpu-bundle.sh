@@ -48,7 +48,7 @@ build_info() {
     local commit=unknown state="" torchsharp dotnet_runtime
     if git -C "$root" rev-parse --verify -q HEAD >/dev/null 2>&1; then
         commit=$(git -C "$root" rev-parse HEAD)
-        [ -z "$(git -C "$root" status --porcelain --untracked-files=no)" ] || state=" with uncommitted changes"
+        [ "${GEOAI_COMMIT_DIRTY:-}" != true ] || state=" with uncommitted changes"
     fi
     torchsharp=$(sed -n 's/.*Include="TorchSharp" Version="\([^"]*\)".*/\1/p' "$root/Directory.Packages.props")
     dotnet_runtime=$(sed -n 's/.*"version": "\([^"]*\)".*/\1/p' "$1/app/GeoAI.Bench.runtimeconfig.json" | head -n 1)
@@ -95,6 +95,12 @@ trap 'rm -rf "$work"' EXIT
 stage=$work/$NAME
 
 say "publishing bench/GeoAI.Bench.csproj (Release, linux-x64, self-contained, TorchBackend=system)"
+# The box has no .git: the commit (SourceLink reads it from .git at build time) and whether tracked files differed from
+# it are baked into the program, which writes both into every result file (bench/CommitDirty.targets).
+if git -C "$root" rev-parse -q --verify HEAD >/dev/null 2>&1; then
+    if git -C "$root" diff --quiet HEAD --; then GEOAI_COMMIT_DIRTY=false; else GEOAI_COMMIT_DIRTY=true; fi
+    export GEOAI_COMMIT_DIRTY
+fi
 bash "$root/scripts/compat.sh" exec -- bash "$root/tools/gpu-bundle.sh" __publish "$stage"
 # The compat runtime has its own /usr, /var, /etc: a folder there would have received the publish out of sight.
 [ -x "$stage/app/GeoAI.Bench" ] || die "the publish did not arrive in $stage; choose an --out folder outside /usr, /var and /etc"

@@ -1,20 +1,24 @@
 using BenchmarkDotNet.Running;
 using GeoAI.Bench.Benchmarks;
 using GeoAI.Bench.Benchmarks.Infrastructure;
+using GeoAI.Bench.Rounds;
 using GeoAI.Data;
+using GeoAI.Models;
 using GeoAI.Runtime;
 
 namespace GeoAI.Bench.Commands;
 
 /// <summary>
-/// Runs BenchmarkDotNet with the shared configuration: prepares the EuroSAT tensor cache once (so the benchmark
-/// processes only open it), says which cases cannot or will not run and why, then hands the remaining arguments to
-/// <see cref="BenchmarkSwitcher"/>. Exit code: 0 when every case that ran succeeded, 1 otherwise, 2 on bad arguments.
+/// Runs the benchmarks with the shared configuration: prepares the EuroSAT tensor cache once (so the benchmark
+/// processes only open it), says which cases cannot or will not run and why, then launches each selected case once
+/// per round (<see cref="RoundsRunner"/>). Inside one of those launches it hands the arguments to
+/// <see cref="BenchmarkSwitcher"/> itself. Exit code: 0 when every case that ran succeeded, 1 otherwise, 2 on bad arguments.
 /// </summary>
 internal static class BenchmarkCommand
 {
     public static int Run(string[] args)
     {
+        var startedUtc = DateTime.UtcNow;
         BenchArguments arguments;
         try
         {
@@ -26,19 +30,30 @@ internal static class BenchmarkCommand
             return 2;
         }
 
-        if (arguments.Weights is { } weights && !File.Exists(weights))
+        string? weights;
+        try
         {
-            Console.Error.WriteLine($"error: --weights {weights}: file not found");
+            weights = arguments.Weights is { } given ? ModelWeights.Locate(given) : null;
+        }
+        catch (WeightsFileException e)
+        {
+            Console.Error.WriteLine($"error: --weights {e.Message}");
             return 2;
         }
         EuroSatData? data = null;
         try
         {
+            if (arguments.TorchThreads is { } threads)
+            {
+                RuntimeInfo.SetTorchThreads(threads);
+                Console.WriteLine($"torch threads: {RuntimeInfo.Current.CpuThreads} (--torch-threads)");
+            }
             var source = EuroSatSource.Parse(arguments.Data);
             var runtime = RuntimeInfo.Current;
             var artifacts = arguments.Artifacts is { } chosen ? Path.GetFullPath(chosen) : ArtifactsPath();
             var metrics = Path.Combine(artifacts, "case-metrics");
-            var environment = new RunEnvironment(runtime, source.Description, source.IsSynthetic, arguments.Machine ?? Environment.MachineName);
+            var environment = new RunEnvironment(runtime, source.Description, source.IsSynthetic,
+                arguments.Machine ?? Environment.MachineName, SourceRevision.Current, startedUtc);
             var options = new BenchOptions(artifacts, metrics, environment, runtime.CudaAvailable, !source.IsSynthetic,
                 arguments.Quick, arguments.Exhaustive);
             var config = BenchConfig.Create(options);
@@ -50,17 +65,20 @@ internal static class BenchmarkCommand
             Environment.SetEnvironmentVariable(BenchmarkInputs.DataVariable, source.Spec);
             Environment.SetEnvironmentVariable(BenchmarkInputs.CacheDirectoryVariable,
                 arguments.CacheDirectory is null ? null : Path.GetFullPath(arguments.CacheDirectory));
-            Environment.SetEnvironmentVariable(BenchmarkInputs.WeightsVariable,
-                arguments.Weights is null ? null : Path.GetFullPath(arguments.Weights));
+            Environment.SetEnvironmentVariable(BenchmarkInputs.WeightsVariable, weights);
             Environment.SetEnvironmentVariable(CaseMetrics.DirectoryVariable, metrics);
             foreach (var line in SkipNotes(options))
                 Console.WriteLine(line);
             Console.WriteLine($"Data: {data.Description}");
 
-            var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkCommand).Assembly)
-                .Run([.. arguments.BenchmarkDotNetArgs], config);
-            var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
-            return failed ? 1 : 0;
+            if (IsLaunch || arguments.BenchmarkDotNetArgs.Any(a => a is "--info" or "--help" or "-h"))
+            {
+                var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkCommand).Assembly)
+                    .Run([.. arguments.BenchmarkDotNetArgs], config);
+                var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+                return failed ? 1 : 0;
+            }
+            return RunRounds(arguments, config, artifacts);
         }
         catch (DataSourceException e)
         {
@@ -71,6 +89,44 @@ internal static class BenchmarkCommand
         {
             data?.Dispose();
         }
+    }
+
+    /// <summary>Set in the processes the rounds launch: run the one case given, in this process.</summary>
+    private static bool IsLaunch => Environment.GetEnvironmentVariable(LaunchSettings.LaunchVariable) == "1";
+
+    private static int RunRounds(BenchArguments arguments, BenchmarkDotNet.Configs.IConfig config, string artifacts)
+    {
+        if (CaseList.Names(arguments.BenchmarkDotNetArgs, config) is not { } cases)
+            return 2;
+        if (cases.Count == 0)
+        {
+            Console.Error.WriteLine($"error: no case matches {string.Join(' ', arguments.BenchmarkDotNetArgs)} " +
+                                    "(--list flat shows every case that can run here)");
+            return 2;
+        }
+        var results = Path.Combine(artifacts, "results");
+        var scratch = Path.Combine(artifacts, "launches");
+        foreach (var folder in new[] { results, scratch }.Where(Directory.Exists))
+            Directory.Delete(folder, recursive: true);
+        var settings = new LaunchSettings(RunIds.New(), SuiteArguments(arguments), LaunchArguments.PassThrough(arguments.BenchmarkDotNetArgs), scratch);
+        return new RoundsRunner(BenchProgram.Self, settings, results).Run(cases, arguments.Rounds);
+    }
+
+    /// <summary>The suite's options as each launch needs them (paths made absolute: a launch may start elsewhere).</summary>
+    private static List<string> SuiteArguments(BenchArguments arguments)
+    {
+        List<string> args = ["--data", arguments.Data];
+        if (arguments.CacheDirectory is { } cache)
+            args.AddRange(["--cache-dir", Path.GetFullPath(cache)]);
+        if (arguments.Weights is { } weights)
+            args.AddRange(["--weights", Path.GetFullPath(weights)]);
+        if (arguments.Machine is { } machine)
+            args.AddRange(["--machine", machine]);
+        if (arguments.Quick)
+            args.Add("--quick");
+        if (arguments.Exhaustive)
+            args.Add("--exhaustive");
+        return args;
     }
 
     /// <summary>One line per group of cases the sweep leaves out, instead of one per case.</summary>

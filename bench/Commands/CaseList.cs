@@ -24,18 +24,30 @@ internal static class CaseList
     {
         var rest = args.ToList();
         rest.RemoveRange(rest.IndexOf("--list"), 2);
-        var (parsed, effective, _) = ConfigParser.Parse([.. rest], ConsoleLogger.Default, config);
-        if (!parsed)
+        if (Names(rest, config) is not { } cases)
             return 2;
-        var cases = typeof(CaseList).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .SelectMany(t => BenchmarkConverter.TypeToBenchmarks(t, ManualConfig.Union(config, effective)).BenchmarksCases)
-            .Select(FullNameProvider.GetBenchmarkName)
-            .ToList();
         foreach (var name in cases)
             Console.WriteLine(name);
         Console.WriteLine($"{cases.Count} cases");
         return 0;
     }
+
+    /// <summary>
+    /// The full names of the cases BenchmarkDotNet would run for <paramref name="args"/> (its filters, categories and
+    /// job options), after the suite's rules, in a stable order; null when BenchmarkDotNet rejects the arguments.
+    /// </summary>
+    public static IReadOnlyList<string>? Names(IReadOnlyList<string> args, IConfig config)
+    {
+        var (parsed, effective, _) = ConfigParser.Parse([.. args], ConsoleLogger.Default, config);
+        return parsed ? Names(ManualConfig.Union(config, effective)) : null;
+    }
+
+    /// <summary>The full name of every case of every benchmark class that <paramref name="config"/>'s filters let through.</summary>
+    internal static IReadOnlyList<string> Names(IConfig config) =>
+        typeof(CaseList).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .SelectMany(t => BenchmarkConverter.TypeToBenchmarks(t, config).BenchmarksCases)
+            .Select(FullNameProvider.GetBenchmarkName)
+            .ToList();
 }

@@ -69,7 +69,11 @@ internal static class TrainCommand
         DefaultValueFactory = _ => "fp32",
     }.AcceptOnlyFromAmong("fp32", "bf16", "tf32");
 
-    private static readonly Option<string?> Weights = new("--weights") { Description = "safetensors file loaded into the model before training" };
+    private static readonly Option<string?> Weights = new("--weights")
+    {
+        Description = "Weights loaded into the model before training: a .safetensors, .pth or .pt file, or torchvision " +
+                      "(torchvision's VGG11-BN file where torch.hub keeps it; ./geoai download --weights vgg11bn fetches it)",
+    };
 
     private static readonly Option<string> Loader = new("--loader")
     {
@@ -147,9 +151,7 @@ internal static class TrainCommand
         var device = DeviceOf(parse.GetValue(DeviceName)!);
         var output = Path.GetFullPath(parse.GetValue(Out)!);
         Checked(() => TrainRunWriter.CheckTarget(output));
-        var weights = parse.GetValue(Weights);
-        if (weights is not null && !File.Exists(weights))
-            throw new BadInput($"{Path.GetFullPath(weights)}: no such weights file");
+        var weights = parse.GetValue(Weights) is { } given ? Checked(() => ModelWeights.Locate(given)) : null;
         var dataSpec = parse.GetValue(Data)!;
 
         using var data = Checked(() => DataLoading.OpenWithProgressBar(dataSpec,
@@ -191,7 +193,7 @@ internal static class TrainCommand
         {
             return action();
         }
-        catch (Exception e) when (e is ArgumentException or DataSourceException or SafeTensorsException or ReportException)
+        catch (Exception e) when (e is ArgumentException or DataSourceException or WeightsFileException or ReportException)
         {
             throw new BadInput(e.Message);
         }
@@ -274,8 +276,8 @@ internal static class TrainCommand
                 $"(--train-limit/--val-limit: the first N of each seeded side, so a random subset); times and accuracy are " +
                 $"those of the subset, not of the full data set."));
         if (spec.Modes.Contains(TrainingMode.Frozen) && job.Settings.WeightsPath is null)
-            notes.Add($"**Random initialisation**: {spec.DisplayName} ran without pretrained weights (no --weights; ImageNet " +
-                      "weights cannot be downloaded here). The chapter fine-tunes ImageNet weights; " +
+            notes.Add($"**Random initialisation**: {spec.DisplayName} ran without pretrained weights (no --weights; " +
+                      "./geoai download --weights vgg11bn fetches the ImageNet weights). The chapter fine-tunes ImageNet weights; " +
                       (job.Settings.Mode == TrainingMode.Frozen
                           ? "with frozen random features only the last layer learns, on random projections of the image, so " +
                             "accuracy stays far below the chapter's."

@@ -1,6 +1,7 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 using GeoAI.Report.Analysis;
 using GeoAI.Report.Charts;
+using static GeoAI.Report.Charts.ChartIds;
 using GeoAI.Report.Documents;
 using GeoAI.Report.Reference;
 using GeoAI.Report.Results;
@@ -12,10 +13,11 @@ namespace GeoAI.Report;
 /// Lays out the report: environment, the four chart sections (each chart that has no data replaced by a sentence saying
 /// why), the per-case tables, and how to read them. Charts are written into the given folder as they are made.
 /// </summary>
-internal sealed partial class ReportBuilder
+internal sealed class ReportBuilder
 {
     private readonly ResultSet results;
     private readonly ReferenceMatch references;
+    private readonly IReadOnlyList<ReferenceCase> referenceCases;
     private readonly string chartFolder;
     private readonly ReportDocument document;
     private readonly List<string> pendingOmissions = [];
@@ -25,6 +27,7 @@ internal sealed partial class ReportBuilder
     {
         this.results = results;
         this.references = new ReferenceMatch(results, references);
+        referenceCases = references;
         this.chartFolder = chartFolder;
         document = new ReportDocument(title);
     }
@@ -75,6 +78,11 @@ internal sealed partial class ReportBuilder
                            $"{Plural(results.Machines.Count)}: {string.Join(", ", machines)}. Times are per image; " +
                            "images/s = 10⁹ / mean nanoseconds per image; errors are half-widths of the 99.9 % confidence " +
                            "interval of the mean.");
+        foreach (var machine in results.Machines.Where(m => m.Constructed is not null))
+            document.Note($"**Constructed results** on `{machine.Label}`, not measured: {machine.Constructed}. They show " +
+                          "how the report reads; no number from them says how fast anything is.");
+        foreach (var file in referenceCases.Where(r => r.Constructed is not null).DistinctBy(r => r.SourceFile))
+            document.Note($"**Constructed reference** `{Path.GetFileName(file.SourceFile)}`, not measured: {file.Constructed}.");
         foreach (var machine in results.Machines.Where(m => m.DataIsSynthetic == true))
             document.Note(SyntheticDataNote(machine));
     }
@@ -127,6 +135,8 @@ internal sealed partial class ReportBuilder
         Row(".NET", m => m.DotNet);
         Row("BenchmarkDotNet", m => m.BenchmarkDotNet);
         Row("OS", m => m.Os);
+        Row("Commit", m => string.Join(" / ", m.Provenance.Select(p => p.CommitLabel).Distinct()));
+        Row("Started (UTC)", m => m.Provenance.Min(p => p.StartedUtc)?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         Row("Data source", DataSourceCell);
         Row("Result files", m => Numbers.Integer(m.Files.Count));
         document.Table(table);
@@ -374,9 +384,4 @@ internal sealed partial class ReportBuilder
         (Math.Abs(time.LevelPercent - TimeEstimate.DefaultLevelPercent) > 1e-9 ? $" ({Numbers.Significant(time.LevelPercent)} %)" : "");
 
     private static string Plural(int count) => count == 1 ? "" : "s";
-
-    private static string Slug(string text) => NonWord().Replace(text.ToLowerInvariant(), "-").Trim('-');
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NonWord();
 }

@@ -20,63 +20,23 @@ public static class ReportWriter
     public static WrittenReport Write(ReportOptions options)
     {
         var target = Path.GetFullPath(options.OutputDirectory);
-        CheckTarget(target);
+        OutputFolder.CheckReplaceable(target, IsReportEntry, "report");
         // Training runs (train.json) are read apart; without any, the inputs go to the BenchmarkDotNet reader as always.
         var training = TrainRunInputs.Find(options.Inputs);
         var results = training.Runs.Count == 0 ? ResultReader.Read(options.Inputs) : ResultReader.ReadIfAny(training.OtherInputs);
         var references = ReferenceReader.Read(options.References);
 
-        var parent = Path.GetDirectoryName(target)!;
-        var createdParent = !Directory.Exists(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.partial-{Guid.NewGuid():N}");
-        try
+        ReportBuilder? builder = null;
+        var files = OutputFolder.Write(target, IsReportEntry, "report", staging =>
         {
             Directory.CreateDirectory(Path.Combine(staging, ChartFolder));
-            var builder = ReportBuilder.Build(results, references, training.Runs, options.Title, Path.Combine(staging, ChartFolder));
+            builder = ReportBuilder.Build(results, references, training.Runs, options.Title, Path.Combine(staging, ChartFolder));
             var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
             File.WriteAllText(Path.Combine(staging, MarkdownFile), MarkdownRenderer.Render(builder.Document), utf8);
             File.WriteAllText(Path.Combine(staging, HtmlFile), HtmlRenderer.Render(builder.Document), utf8);
-            var files = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(staging, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
-            Publish(staging, target);
-            return new WrittenReport(target, files, builder.Charts.Count, builder.Omitted);
-        }
-        catch
-        {
-            if (Directory.Exists(staging))
-                Directory.Delete(staging, recursive: true);
-            if (createdParent && Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any())
-                Directory.Delete(parent);
-            throw;
-        }
+        });
+        return new WrittenReport(target, files, builder!.Charts.Count, builder.Omitted);
     }
 
-    /// <summary>The target must be new, empty, or a previous report: never someone's other files.</summary>
-    private static void CheckTarget(string target)
-    {
-        if (File.Exists(target))
-            throw new ReportException($"{target}: is a file; --out must be a folder");
-        if (!Directory.Exists(target))
-            return;
-        var foreign = Directory.EnumerateFileSystemEntries(target, "*", SearchOption.AllDirectories)
-            .Select(entry => Path.GetRelativePath(target, entry).Replace('\\', '/'))
-            .Where(entry => !IsReportEntry(entry))
-            .ToList();
-        if (foreign.Count > 0)
-            throw new ReportException(
-                $"{target}: holds files that are not a report ({string.Join(", ", foreign.Take(3))}" +
-                $"{(foreign.Count > 3 ? ", ..." : "")}); give --out a new or empty folder, or a previous report's folder");
-    }
-
-    private static bool IsReportEntry(string entry) =>
-        entry is MarkdownFile or HtmlFile or ChartFolder ||
-        (entry.StartsWith(ChartFolder + "/", StringComparison.Ordinal) && entry.Count(c => c == '/') == 1 &&
-         (entry.EndsWith(".png", StringComparison.Ordinal) || entry.EndsWith(".svg", StringComparison.Ordinal)));
-
-    /// <summary>Renames the finished folder into place; a previous report is moved aside first and removed after.</summary>
-    private static void Publish(string staging, string target)
-    {
-        CheckTarget(target);
-        OutputFolder.Replace(staging, target);
-    }
+    private static readonly Func<string, bool> IsReportEntry = OutputFolder.FilesAndCharts(ChartFolder, MarkdownFile, HtmlFile);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 
 namespace GeoAI.Runtime;
 
@@ -26,7 +25,7 @@ public static class CompatRuntime
         start.ArgumentList.Add(ScriptPath);
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add("--");
-        foreach (var part in CurrentCommand())
+        foreach (var part in ThisProgram.Command)
             start.ArgumentList.Add(part);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
@@ -36,14 +35,5 @@ public static class CompatRuntime
         using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start bash");
         child.WaitForExit();
         return child.ExitCode;
-    }
-
-    /// <summary>The program as it was started: the apphost alone, or <c>dotnet path/to/app.dll</c>.</summary>
-    private static IEnumerable<string> CurrentCommand()
-    {
-        var process = Environment.ProcessPath ?? throw new InvalidOperationException("unknown process path");
-        yield return process;
-        if (Path.GetFileNameWithoutExtension(process) == "dotnet")
-            yield return Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("unknown entry assembly");
     }
 }

@@ -29,6 +29,17 @@ public sealed record RuntimeInfo(
     /// <summary>Detected once per process (loading NVML and probing CUDA costs a little).</summary>
     public static RuntimeInfo Current => current ??= Detect();
 
+    /// <summary>
+    /// Sets torch's intra-op threads for this process and for the processes it starts (OMP_NUM_THREADS, which libtorch
+    /// reads at start-up), and records them, so every result says how many threads it ran with.
+    /// </summary>
+    public static void SetTorchThreads(int threads)
+    {
+        torch.set_num_threads(threads);
+        Environment.SetEnvironmentVariable("OMP_NUM_THREADS", threads.ToString(CultureInfo.InvariantCulture));
+        current = Current with { CpuThreads = torch.get_num_threads() };
+    }
+
     /// <summary>The start-up line: libtorch version, build, CUDA availability, device name, cuDNN version.</summary>
     public string ToLine() =>
         $"libtorch {LibTorchVersion} ({Build} build, TorchBackend={Backend}) | CUDA available: {(CudaAvailable ? "yes" : "no")}" +

@@ -10,7 +10,10 @@ namespace GeoAI.Training;
 /// </summary>
 /// <param name="TrainLimit">Train on the first N images of the split's training side (null: all of it).</param>
 /// <param name="ValidationLimit">Validate on the first N images of the split's validation side (null: all of it).</param>
-/// <param name="WeightsPath">A safetensors file loaded into the model before training (null: random initialisation).</param>
+/// <param name="WeightsPath">
+/// Weights loaded into the model before training: a .safetensors, .pth or .pt file, or <c>torchvision</c> (see
+/// <see cref="ModelWeights.Locate"/>); null: random initialisation.
+/// </param>
 /// <param name="Precision">The number format of the training step (<see cref="ComputeFormat"/>); tf32 needs CUDA.</param>
 public sealed record TrainingJobSettings(
     IModelSpec Model,

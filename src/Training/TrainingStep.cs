@@ -37,6 +37,9 @@ public sealed class TrainingStep : IDisposable
     /// <summary>The fp32 master weights the optimiser updates in bf16; null in the other precisions.</summary>
     public MasterWeights? Masters => model.Masters;
 
+    /// <summary>The learning rate the next <see cref="OptimizerStep"/> uses (the schedule moves it after every step).</summary>
+    public double LearningRate => optimizer.ParamGroups.First().LearningRate;
+
     /// <summary>
     /// Trains on one batch and returns the loss (a 0-dim tensor on the model's device, owned by the caller's dispose
     /// scope). Reading its value synchronises with the device; the benchmarks don't, <c>train</c> does.

@@ -119,7 +119,7 @@ case "${1:-}" in
     -h | --help | -\? | --version)
         [ "${1:-}" = --version ] || sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         exec "$program" "$@" ;;
-    report | compare | download | cache) exec "$program" "$@" ;; # these never load libtorch
+    report | compare | history | download | cache) exec "$program" "$@" ;; # these never load libtorch
 esac
 find_libtorch
 set_library_path

@@ -128,7 +128,7 @@ public static class Downloader
         foreach (var checksum in checksums)
         {
             var actual = checksum.Compute(path);
-            if (actual != checksum.Hex)
+            if (!checksum.Matches(actual))
                 return (checksum.ToString(), $"{checksum.Algorithm} {actual}");
         }
         return null;

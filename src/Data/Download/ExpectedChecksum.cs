@@ -2,13 +2,17 @@ using System.Security.Cryptography;
 
 namespace GeoAI.Data;
 
-/// <summary>A checksum a download must match: SHA-256 or MD5, as lower-case hex.</summary>
+/// <summary>
+/// A checksum a download must match: SHA-256 or MD5 as lower-case hex, or only the first digits of a SHA-256, which
+/// is what torch.hub's file names carry (vgg11_bn-6002323d.pth) and check.
+/// </summary>
 public sealed record ExpectedChecksum
 {
-    private ExpectedChecksum(string algorithm, string hex)
+    private ExpectedChecksum(string algorithm, string hex, bool isPrefix = false)
     {
         Algorithm = algorithm;
         Hex = hex;
+        IsPrefix = isPrefix;
     }
 
     /// <summary>"sha256" or "md5".</summary>
@@ -16,9 +20,18 @@ public sealed record ExpectedChecksum
 
     public string Hex { get; }
 
-    public static ExpectedChecksum Sha256(string hex) => new("sha256", Normalise(hex, 64, "SHA-256"));
+    /// <summary>True when <see cref="Hex"/> is only the start of the digest.</summary>
+    public bool IsPrefix { get; }
 
-    public static ExpectedChecksum Md5(string hex) => new("md5", Normalise(hex, 32, "MD5"));
+    public static ExpectedChecksum Sha256(string hex) => new("sha256", Normalise(hex, 64, 64, "SHA-256"));
+
+    public static ExpectedChecksum Sha256Prefix(string hex) => new("sha256", Normalise(hex, 1, 64, "SHA-256 prefix"), isPrefix: true);
+
+    public static ExpectedChecksum Md5(string hex) => new("md5", Normalise(hex, 32, 32, "MD5"));
+
+    /// <summary>Whether a file whose digest is <paramref name="actualHex"/> (lower-case hex) matches.</summary>
+    public bool Matches(string actualHex) =>
+        IsPrefix ? actualHex.StartsWith(Hex, StringComparison.Ordinal) : actualHex == Hex;
 
     /// <summary>The file's checksum in this algorithm, lower-case hex.</summary>
     public string Compute(string path)
@@ -28,13 +41,15 @@ public sealed record ExpectedChecksum
         return Convert.ToHexStringLower(algorithm.ComputeHash(stream));
     }
 
-    public override string ToString() => $"{Algorithm} {Hex}";
+    public override string ToString() => IsPrefix ? $"{Algorithm} prefix {Hex}" : $"{Algorithm} {Hex}";
 
-    private static string Normalise(string hex, int length, string name)
+    private static string Normalise(string hex, int minLength, int maxLength, string name)
     {
         var trimmed = hex.Trim().ToLowerInvariant();
-        if (trimmed.Length != length || !trimmed.All(char.IsAsciiHexDigit))
-            throw new ArgumentException($"a {name} checksum is {length} hex digits, not \"{hex}\"");
+        if (trimmed.Length < minLength || trimmed.Length > maxLength || !trimmed.All(char.IsAsciiHexDigit))
+            throw new ArgumentException(minLength == maxLength
+                ? $"a {name} checksum is {maxLength} hex digits, not \"{hex}\""
+                : $"a {name} is {minLength} to {maxLength} hex digits, not \"{hex}\"");
         return trimmed;
     }
 }

@@ -15,7 +15,8 @@ public static class BatchSources
         Create(data, indices, device, options, beforeBatch: null);
 
     /// <param name="beforeBatch">Host loaders call it with the batch number before assembling each batch (fault injection in tests).</param>
-    /// <param name="tensorPathOnCpu">The resident loader runs its device code path even on a CPU device (tests cover it that way).</param>
+    /// <param name="tensorPathOnCpu">The resident loader runs its device code path, and the pinned-prefetch loader its in-flight
+    /// queue, even on a CPU device (tests cover them that way).</param>
     internal static IBatchSource Create(EuroSatData data, IReadOnlyList<int> indices, Device device, LoaderOptions options,
         Action<int>? beforeBatch, bool tensorPathOnCpu = false)
     {
@@ -32,7 +33,7 @@ public static class BatchSources
         {
             LoaderKind.GpuResident => new GpuResidentBatchSource(data, indices, device, options, tensorPathOnCpu),
             LoaderKind.Host => new HostBatchSource(data, indices, device, options, beforeBatch),
-            LoaderKind.HostPinnedPrefetch => new HostPinnedPrefetchBatchSource(data, indices, device, options, beforeBatch),
+            LoaderKind.HostPinnedPrefetch => new HostPinnedPrefetchBatchSource(data, indices, device, options, beforeBatch, tensorPathOnCpu),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown loader kind"),
         };
     }

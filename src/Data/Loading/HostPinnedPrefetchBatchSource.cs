@@ -11,16 +11,21 @@ namespace GeoAI.Data;
 /// A pinned batch is released right after its copy is issued; libtorch's caching host allocator records an event for
 /// every non-blocking copy and does not hand that pinned block out again until the copy has finished, so a buffer is
 /// never overwritten while it is being read. Pinning needs CUDA (<c>pin_memory()</c> throws on a CPU build): on a CPU
-/// device nothing is pinned or copied, the batches are the host loader's, and <see cref="Description"/> says so.
+/// device nothing is pinned or copied, the batches are the host loader's, and <see cref="Description"/> says so. Tests run
+/// the in-flight queue on a CPU device (unpinned, each <c>.to()</c> a no-op) to cover its ordering and its disposal.
 /// </summary>
 internal sealed class HostPinnedPrefetchBatchSource : HostBatchSourceBase
 {
+    /// <param name="queueOnCpu">Run the in-flight queue even on a CPU device, without pinning (tests cover it that way).</param>
     public HostPinnedPrefetchBatchSource(EuroSatData data, IReadOnlyList<int> indices, Device device, LoaderOptions options,
-        Action<int>? beforeBatch = null)
+        Action<int>? beforeBatch = null, bool queueOnCpu = false)
         : base(data, indices, device, options, beforeBatch)
     {
         PinningActive = device.type == DeviceType.CUDA && cuda.is_available();
+        queueActive = PinningActive || queueOnCpu;
     }
+
+    private readonly bool queueActive;
 
     /// <summary>True when batches really are pinned and copied asynchronously (a CUDA device).</summary>
     public bool PinningActive { get; }
@@ -31,7 +36,7 @@ internal sealed class HostPinnedPrefetchBatchSource : HostBatchSourceBase
 
     public override IEnumerable<(Tensor X, Tensor Y)> Epoch(int epoch)
     {
-        if (!PinningActive)
+        if (!queueActive)
         {
             foreach (var batch in HostBatches(epoch, pin: false))
                 yield return batch;
@@ -41,7 +46,7 @@ internal sealed class HostPinnedPrefetchBatchSource : HostBatchSourceBase
         var inFlight = new Queue<(Tensor X, Tensor Y)>();
         try
         {
-            foreach (var (x, y) in HostBatches(epoch, pin: true))
+            foreach (var (x, y) in HostBatches(epoch, pin: PinningActive))
             {
                 using (x)
                 using (y)

@@ -18,7 +18,7 @@ public sealed record CpuCudaSpeedup(string Machine, Workload Workload, int Batch
             .Select(g => (g.Key, Cpu: Fastest(g.Where(r => r.Parameters.IsCpu)), Cuda: Fastest(g.Where(r => r.Parameters.IsCuda))))
             .Where(x => x.Cpu is not null && x.Cuda is not null)
             .Select(x => new CpuCudaSpeedup(x.Key.Machine, x.Key.Workload, x.Key.Batch, x.Cpu!, x.Cuda!,
-                Ratio.Speedup(x.Cpu!.Time, x.Cuda!.Time)))
+                Ratio.Speedup(x.Cpu!, x.Cuda!)))
             .OrderBy(s => MachineOrder(results, s.Machine)).ThenBy(s => s.Workload.SortKey).ThenBy(s => s.BatchSize)
             .ToList();
 

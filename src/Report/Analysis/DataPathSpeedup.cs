@@ -22,7 +22,7 @@ public sealed record DataPathSpeedup(string Machine, Workload Workload, string D
             if (baseline is null)
                 continue;
             found.AddRange(group.Select(r => new DataPathSpeedup(group.Key.Machine, group.Key.Workload, group.Key.Device,
-                group.Key.Batch, LoaderConfig.Of(r)!, r, baseline, Ratio.Speedup(baseline.Time, r.Time))));
+                group.Key.Batch, LoaderConfig.Of(r)!, r, baseline, Ratio.Speedup(baseline, r))));
         }
         return found
             .OrderBy(s => CpuCudaSpeedup.MachineOrder(results, s.Machine)).ThenBy(s => s.Workload.SortKey)

@@ -33,10 +33,14 @@ internal static class DataPathChart
             foreach (var (speedup, l) in present.Select((speedup, l) => (speedup, l)))
             {
                 var x = g + slot * (l - (present.Count - 1) / 2.0);
+                // A bar whose interval holds 1× is drawn pale and outlined: it cannot be told from the baseline.
+                var distinguishable = speedup.Loader.IsBaseline || speedup.Speedup.IsDistinguishable;
+                var color = ChartStyle.LoaderColor(speedup.Loader);
                 plot.Add.Bar(new Bar
                 {
                     Position = x, Value = speedup.Speedup.Value, Size = slot * 0.9,
-                    FillColor = ChartStyle.LoaderColor(speedup.Loader), LineWidth = 0,
+                    FillColor = distinguishable ? color : color.WithAlpha(0.3), LineColor = color,
+                    LineWidth = distinguishable ? 0 : 1.5f,
                 });
                 xs.Add(x);
                 ys.Add(speedup.Speedup.Value);
@@ -44,7 +48,8 @@ internal static class DataPathChart
                 down.Add(speedup.Speedup.Value - speedup.Speedup.Lower);
                 if (valueSize > 0 && !speedup.Loader.IsBaseline)
                 {
-                    var text = plot.Add.Text(Numbers.Speedup(speedup.Speedup.Value), x, Finite(speedup.Speedup.Upper, speedup.Speedup.Value));
+                    var label = Numbers.Speedup(speedup.Speedup.Value) + (distinguishable ? "" : " n.d.");
+                    var text = plot.Add.Text(label, x, Finite(speedup.Speedup.Upper, speedup.Speedup.Value));
                     // Upright labels of neighbouring bars collide; turned a quarter they fit any bar width.
                     text.LabelFontSize = valueSize;
                     text.LabelFontColor = ChartStyle.Ink;
@@ -66,8 +71,13 @@ internal static class DataPathChart
         plot.Axes.SetLimitsX(-0.6, groups.Count - 0.4);
         plot.Axes.SetLimitsY(0, speedups.Max(s => Finite(s.Speedup.Upper, s.Speedup.Value)) * 1.22);
 
+        var rounds = speedups.Where(s => !s.Loader.IsBaseline).Select(s => s.Speedup.Launches).DefaultIfEmpty(0).Min();
+        var whiskers = rounds >= 2
+            ? $"whiskers span the {Numbers.Plain(Statistics.LaunchStatistics.LevelPercent)} % interval over {rounds} rounds, paired by round"
+            : "whiskers span the ratio of the 99.9 % confidence intervals of single launches, which ignore launch-to-launch noise";
         var caption = $"{workload} on {machine}: speedup of each loader over the host loader with 0 workers (1×) at the " +
-                      "same device and batch size; whiskers span the ratio of the 99.9 % confidence intervals.";
+                      $"same device and batch size; {whiskers}. Pale bars marked n.d. are not distinguishable from 1×: their " +
+                      "interval holds it.";
         return ChartStyle.Save(plot, folder, id, title, caption);
     }
 

@@ -1,4 +1,5 @@
 using GeoAI.Report.Results;
+using GeoAI.Report.Statistics;
 using Perfolizer.Horology;
 using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.Multimodality;
@@ -11,10 +12,13 @@ using Pragmastat.Metrology;
 namespace GeoAI.Report.Compare;
 
 /// <summary>
-/// Compares two sets of results case by case, as dotnet/performance's ResultsComparer does: cases are matched by full
-/// name (parameters included, machine ignored, so two machines compare like two commits), and each pair gets a
-/// Mann–Whitney equivalence test (two one-sided tests) at the relative threshold and again at the absolute noise floor.
-/// A case is Faster or Slower only when both say so; otherwise it is the Same.
+/// Compares two sets of results case by case. Cases are matched by full name (parameters included, machine ignored, so
+/// two machines compare like two commits). When both sides hold several launches of a case (runs made with rounds),
+/// the verdict is launch-level: the interval of diff/base over launches (paired by round when both sides come from one
+/// <c>ab</c> run) must lie wholly beyond the threshold for Slower or Faster, wholly within it for Same, and is Unsure
+/// otherwise. With one launch a side, as dotnet/performance's ResultsComparer does: a Mann–Whitney equivalence test
+/// (two one-sided tests) on the iterations at the relative threshold and again at the absolute noise floor, Faster or
+/// Slower only when both say so; that verdict cannot see launch-to-launch noise, and the output says so.
 /// </summary>
 public static class ResultComparer
 {
@@ -53,6 +57,8 @@ public static class ResultComparer
     private static CaseComparison Judge(string name, BenchmarkResult baseCase, BenchmarkResult diffCase, CompareOptions options)
     {
         var noise = NoiseFloorPerImage(diffCase, options);
+        if (baseCase.Launches.Count >= 2 && diffCase.Launches.Count >= 2)
+            return JudgeLaunches(name, baseCase, diffCase, noise, options);
         if (baseCase.Samples.Count < CompareOptions.MinimumSamples || diffCase.Samples.Count < CompareOptions.MinimumSamples)
             return new CaseComparison(name, baseCase, diffCase, Verdict.NotEnoughSamples, noise, null);
 
@@ -70,6 +76,28 @@ public static class ResultComparer
         }
         return new CaseComparison(name, baseCase, diffCase, verdict, noise, Modality(baseCase) ?? Modality(diffCase));
     }
+
+    /// <summary>
+    /// The launch-level verdict. The noise floor widens the threshold where it is the larger of the two: a case whose
+    /// step takes 0.1 ms cannot regress by a meaningful 5 µs.
+    /// </summary>
+    private static CaseComparison JudgeLaunches(string name, BenchmarkResult baseCase, BenchmarkResult diffCase, double noise,
+        CompareOptions options)
+    {
+        var paired = IsPaired(baseCase, diffCase);
+        var ratio = paired
+            ? LaunchStatistics.PairedRatio(Times(baseCase), Times(diffCase))
+            : LaunchStatistics.UnpairedRatio(Times(baseCase), Times(diffCase));
+        var threshold = Math.Max(options.ThresholdPercent, 100 * noise / baseCase.Time.Median);
+        return new CaseComparison(name, baseCase, diffCase, LaunchVerdict.Judge(ratio, threshold), noise, null, ratio, paired);
+    }
+
+    /// <summary>One <c>ab</c> run ran both sides in the same rounds: each round's two launches were neighbours in time.</summary>
+    private static bool IsPaired(BenchmarkResult baseCase, BenchmarkResult diffCase) =>
+        baseCase.RunId is not null && baseCase.RunId == diffCase.RunId &&
+        baseCase.Launches.Select(l => l.Round).SequenceEqual(diffCase.Launches.Select(l => l.Round));
+
+    private static double[] Times(BenchmarkResult result) => result.Launches.Select(l => l.Time).ToArray();
 
     /// <summary>Perform(diff, base): "Greater" means the diff takes longer.</summary>
     private static Verdict ToVerdict(ComparisonResult result) => result switch

@@ -33,6 +33,9 @@ public sealed record ReferenceCase
     public required TimeEstimate Time { get; init; }
     public required string SourceFile { get; init; }
 
+    /// <summary>How the file's rows were made when they were not measured (its "constructed" field); null for real runs.</summary>
+    public string? Constructed { get; init; }
+
     /// <summary>
     /// The same work as a GeoAI.Bench training case: same model and mode, device, batch size and workers, the loader
     /// that moves data the same way (resident, one batch made once = FixedBatch; gpu_resident = GpuResident; a DataLoader

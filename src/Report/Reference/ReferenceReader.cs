@@ -32,7 +32,7 @@ public static class ReferenceReader
                     (string.IsNullOrWhiteSpace(parsed.Version) ? "" : " " + parsed.Version) + " eager" +
                     // On a CPU the BLAS decides the Linear layers' speed: Debian's PyTorch takes whatever the system has.
                     (string.IsNullOrWhiteSpace(parsed.Blas) ? "" : ", " + parsed.Blas);
-        return parsed.Cases.Select((c, i) => ToCase(c, i, label, parsed.Machine ?? "", file)).ToList();
+        return parsed.Cases.Select((c, i) => ToCase(c, i, label, parsed.Machine ?? "", file) with { Constructed = parsed.Constructed }).ToList();
     }
 
     private static ReferenceCase ToCase(ReferenceFileCase c, int index, string tool, string machine, string file)
@@ -96,6 +96,7 @@ public static class ReferenceReader
         public string? Version { get; set; }
         public string? Blas { get; set; }
         public string? Machine { get; set; }
+        public string? Constructed { get; set; }
         public List<ReferenceFileCase>? Cases { get; set; }
     }
 

@@ -13,10 +13,20 @@ public sealed record BenchmarkResult
     public required string Method { get; init; }
     public required CaseParameters Parameters { get; init; }
 
-    /// <summary>Per-iteration nanoseconds per image: what the statistical tests compare.</summary>
+    /// <summary>Per-iteration nanoseconds per image, every launch's together.</summary>
     public required IReadOnlyList<double> Samples { get; init; }
 
+    /// <summary>
+    /// The estimate: from the launches when there are several (their geometric mean and its t-interval, see
+    /// <see cref="Statistics.LaunchStatistics"/>), else from the one launch's iterations.
+    /// </summary>
     public required TimeEstimate Time { get; init; }
+
+    /// <summary>The launches (processes) behind this case, in round order: one for a plain BenchmarkDotNet run.</summary>
+    public required IReadOnlyList<Launch> Launches { get; init; }
+
+    /// <summary>The run the launches belong to (GeoAI.RunId, written by <c>bench --rounds</c> and <c>ab</c>); null otherwise.</summary>
+    public string? RunId { get; init; }
 
     /// <summary>Peak GPU memory in MB for CUDA cases; null where it was not measured.</summary>
     public double? PeakGpuMemoryMb { get; init; }
@@ -27,6 +37,16 @@ public sealed record BenchmarkResult
     public required string SourceFile { get; init; }
 
     public Workload Workload => Workload.Of(Type, Method, Parameters);
+
+    /// <summary>The full name without the namespace every GeoAI.Bench benchmark shares: "CnnTraining.Train(Device: Cpu, ...)".</summary>
+    public string ShortName
+    {
+        get
+        {
+            var prefix = Type.Length > 0 ? FullName.IndexOf(Type + ".", StringComparison.Ordinal) : -1;
+            return prefix > 0 ? FullName[prefix..] : FullName;
+        }
+    }
 
     public double ImagesPerSecond => Time.ImagesPerSecond;
 }

@@ -10,6 +10,9 @@ public sealed record MachineEnvironment
     /// <summary>GeoAI.Machine (host name or --machine label); else "processor, OS" from BenchmarkDotNet.</summary>
     public required string Label { get; init; }
 
+    /// <summary>How the results were made when they were not measured (a test fixture's GeoAI "Constructed"); null for real runs.</summary>
+    public string? Constructed { get; init; }
+
     public string? Cpu { get; init; }
     public string? PhysicalCores { get; init; }
     public string? LogicalCores { get; init; }
@@ -31,6 +34,9 @@ public sealed record MachineEnvironment
 
     /// <summary>Each result file's data source as its GeoAI block states it: runs can mix real and synthetic data.</summary>
     public IReadOnlyList<FileDataSource> DataSources { get; init; } = [];
+
+    /// <summary>Each result file's provenance: the commit, whether its sources were changed, when its run started.</summary>
+    public IReadOnlyList<FileProvenance> Provenance { get; init; } = [];
 
     public required IReadOnlyList<string> Files { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GeoAI.Report.Statistics;
 
 namespace GeoAI.Report.Results;
 
@@ -60,33 +61,46 @@ public static class ResultReader
 
     private static ResultSet Read(IReadOnlyList<string> files)
     {
-        var results = new List<BenchmarkResult>();
-        var environments = new List<(string Label, BdnHostEnvironment? Host, string File)>();
+        var launches = new List<BenchmarkResult>();
+        var environments = new List<(string Label, BdnHostEnvironment? Host, string File, string? Title)>();
         foreach (var file in files)
         {
             var parsed = Parse(file);
-            if (parsed.GeoAI is not null)
-                (parsed.HostEnvironmentInfo ??= new BdnHostEnvironment()).GeoAI ??= parsed.GeoAI;
             var label = MachineLabel(parsed.HostEnvironmentInfo);
-            environments.Add((label, parsed.HostEnvironmentInfo, file));
-            results.AddRange(parsed.Benchmarks!.Select((b, i) => ToResult(b, i, label, file)));
+            environments.Add((label, parsed.HostEnvironmentInfo, file, parsed.Title));
+            var facts = LaunchFactsOf(parsed.HostEnvironmentInfo);
+            launches.AddRange(parsed.Benchmarks!.Select((b, i) => ToResult(b, i, label, file, facts)));
         }
-        RejectDuplicates(results);
+        var results = MergeLaunches(launches);
         var machines = environments.GroupBy(e => e.Label)
-            .Select(g => Merge(g.Key, g.Select(e => (e.Host, e.File)).ToList()))
+            .Select(g => Merge(g.Key, g.Select(e => (e.Host, e.File, e.Title)).ToList()))
             .ToList();
         return new ResultSet(results, machines, files);
     }
 
+    /// <summary>
+    /// One file's machine label and provenance, without reading its cases: what a history needs to group files into runs
+    /// before reading each run.
+    /// </summary>
+    public static (string Machine, FileProvenance Provenance) Describe(string file)
+    {
+        var parsed = Parse(file);
+        var host = parsed.HostEnvironmentInfo;
+        return (MachineLabel(host), FileProvenance.Of(file, parsed.Title, name => GeoAi(host, name)));
+    }
+
+    /// <summary>The file, with its GeoAI facts inside the host environment wherever the exporter put them.</summary>
     private static BdnResultFile Parse(string file)
     {
         var parsed = JsonFile.Read<BdnResultFile>(file, JsonOptions, "JSON");
         if (parsed?.Benchmarks is not { Count: > 0 })
             throw new ReportException($"{file}: has no \"Benchmarks\"; is it a BenchmarkDotNet full JSON export?");
+        if (parsed.GeoAI is not null)
+            (parsed.HostEnvironmentInfo ??= new BdnHostEnvironment()).GeoAI ??= parsed.GeoAI;
         return parsed;
     }
 
-    private static BenchmarkResult ToResult(BdnBenchmark benchmark, int index, string machine, string file)
+    private static BenchmarkResult ToResult(BdnBenchmark benchmark, int index, string machine, string file, LaunchFacts facts)
     {
         var name = benchmark.FullName;
         if (string.IsNullOrWhiteSpace(name))
@@ -105,19 +119,26 @@ public static class ResultReader
         var images = ImagesPerOperation(parameters);
         var time = Estimate(benchmark.Statistics, samples).PerImage(images);
         CheckUnits(benchmark, time, file, name);
+        var perImage = samples.Select(s => s / images).ToArray();
         return new BenchmarkResult
         {
             FullName = name,
             Type = benchmark.Type ?? "",
             Method = benchmark.Method ?? "",
             Parameters = parameters,
-            Samples = samples.Select(s => s / images).ToArray(),
+            Samples = perImage,
             Time = time,
-            PeakGpuMemoryMb = Metric(benchmark, "PeakGpuMemoryMB") is { } mb && double.IsFinite(mb) ? mb : null,
+            Launches = [new Launch(facts.Round, perImage, file, FiniteMetric(benchmark, "CpuStealPercent"),
+                FiniteMetric(benchmark, "LoadAverage"), facts.RerunBecause)],
+            RunId = facts.RunId,
+            PeakGpuMemoryMb = FiniteMetric(benchmark, "PeakGpuMemoryMB"),
             Machine = machine,
             SourceFile = file,
         };
     }
+
+    private static double? FiniteMetric(BdnBenchmark benchmark, string id) =>
+        Metric(benchmark, id) is { } value && double.IsFinite(value) ? value : null;
 
     /// <summary>
     /// GeoAI.Bench times one step per operation: one batch for cases with a BatchSize parameter, one image otherwise
@@ -164,10 +185,10 @@ public static class ResultReader
     private static void CheckUnits(BdnBenchmark benchmark, TimeEstimate time, string file, string name)
     {
         var measured = PerOperation(benchmark, "Result");
-        if (benchmark.Statistics is { } statistics && measured.Length > 0 && OutOfTolerance(statistics.Median, Median(measured)))
+        if (benchmark.Statistics is { } statistics && measured.Length > 0 && OutOfTolerance(statistics.Median, SampleStatistics.Median(measured)))
             throw new ReportException(
                 $"{file}: benchmark {name} has mismatched units: Statistics median {Number(statistics.Median)} but the " +
-                $"Workload Result measurements give {Number(Median(measured))} ns per operation; " +
+                $"Workload Result measurements give {Number(SampleStatistics.Median(measured))} ns per operation; " +
                 "the statistics must be nanoseconds per operation");
         if (Metric(benchmark, "ImagesPerSecond") is { } imagesPerSecond && double.IsFinite(imagesPerSecond) &&
             OutOfTolerance(imagesPerSecond, time.ImagesPerSecond))
@@ -180,25 +201,55 @@ public static class ResultReader
     private static bool OutOfTolerance(double a, double b) =>
         !(a > 0 && b > 0) || Math.Max(a / b, b / a) > UnitTolerance;
 
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
     private static double? Metric(BdnBenchmark benchmark, string id) =>
         benchmark.Metrics?.FirstOrDefault(m => string.Equals(m.Descriptor?.Id, id, StringComparison.OrdinalIgnoreCase))?.Value;
 
-    private static void RejectDuplicates(List<BenchmarkResult> results)
+    /// <summary>
+    /// One result per machine and case. The rounds of one run (same RunId, distinct rounds) are launches of one case and
+    /// merge into a launch-level estimate; anything else that names a case twice for one machine is ambiguous.
+    /// </summary>
+    private static List<BenchmarkResult> MergeLaunches(List<BenchmarkResult> launches)
     {
-        foreach (var group in results.GroupBy(r => (r.Machine, r.FullName)).Where(g => g.Count() > 1))
+        var results = new List<BenchmarkResult>();
+        foreach (var group in launches.GroupBy(r => (r.Machine, r.FullName)))
         {
-            var files = group.Select(r => r.SourceFile).Distinct().ToList();
-            throw new ReportException(
-                $"{group.Key.FullName} appears {group.Count()} times for machine '{group.Key.Machine}' " +
-                $"(in {string.Join(" and ", files)}); give each run of a machine once");
+            var cases = group.ToList();
+            if (cases.Count == 1)
+            {
+                results.Add(cases[0]);
+                continue;
+            }
+            var runIds = cases.Select(c => c.RunId).Distinct().ToList();
+            var rounds = cases.Select(c => c.Launches[0].Round).ToList();
+            if (runIds is not [{ } runId] || rounds.Any(r => r is null) || rounds.Distinct().Count() != rounds.Count)
+            {
+                var files = cases.Select(r => r.SourceFile).Distinct().ToList();
+                throw new ReportException(
+                    $"{group.Key.FullName} appears {cases.Count} times for machine '{group.Key.Machine}' " +
+                    $"(in {string.Join(" and ", files)}); give each run of a machine once (the rounds of one run, " +
+                    "which share a RunId, merge)");
+            }
+            var ordered = cases.OrderBy(c => c.Launches[0].Round).ToList();
+            var merged = ordered.SelectMany(c => c.Launches).ToList();
+            results.Add(ordered[0] with
+            {
+                Samples = merged.SelectMany(l => l.Samples).ToArray(),
+                Time = TimeEstimate.FromLaunches(merged),
+                Launches = merged,
+                RunId = runId,
+                PeakGpuMemoryMb = ordered.Max(c => c.PeakGpuMemoryMb),
+            });
         }
+        return results;
     }
+
+    /// <summary>What the rounds runner stamps into a launch's GeoAI block (see bench/Rounds): absent in plain runs.</summary>
+    private sealed record LaunchFacts(string? RunId, int? Round, string? RerunBecause);
+
+    private static LaunchFacts LaunchFactsOf(BdnHostEnvironment? host) => new(
+        GeoAi(host, "RunId"),
+        int.TryParse(GeoAi(host, "Round"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var round) ? round : null,
+        GeoAi(host, "RerunBecause"));
 
     private static string MachineLabel(BdnHostEnvironment? host)
     {
@@ -208,7 +259,7 @@ public static class ResultReader
         return parts.Count > 0 ? string.Join(", ", parts) : "unknown machine";
     }
 
-    private static MachineEnvironment Merge(string label, List<(BdnHostEnvironment? Host, string File)> files)
+    private static MachineEnvironment Merge(string label, List<(BdnHostEnvironment? Host, string File, string? Title)> files)
     {
         string? Join(Func<BdnHostEnvironment?, string?> field)
         {
@@ -221,6 +272,7 @@ public static class ResultReader
         return new MachineEnvironment
         {
             Label = label,
+            Constructed = Join(h => GeoAi(h, "Constructed")),
             Cpu = Join(h => GeoAi(h, "Cpu") ?? h?.ProcessorName),
             PhysicalCores = Join(h => h?.PhysicalCoreCount?.ToString(CultureInfo.InvariantCulture)),
             LogicalCores = Join(h => h?.LogicalCoreCount?.ToString(CultureInfo.InvariantCulture)),
@@ -238,6 +290,7 @@ public static class ResultReader
             Os = Join(h => h?.OsVersion),
             DataSources = files.Select(f => new FileDataSource(f.File, GeoAi(f.Host, "DataSource"),
                 GeoAi(f.Host, "DataIsSynthetic") is { } flag ? string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase) : null)).ToList(),
+            Provenance = files.Select(f => FileProvenance.Of(f.File, f.Title, name => GeoAi(f.Host, name))).ToList(),
             Files = files.Select(f => f.File).ToList(),
         };
     }

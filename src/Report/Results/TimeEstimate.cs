@@ -1,9 +1,11 @@
+using GeoAI.Report.Statistics;
 using Perfolizer.Mathematics.Common;
 
 namespace GeoAI.Report.Results;
 
 /// <summary>
 /// The centre and spread of one case's time per image, in nanoseconds: mean, median and a confidence interval of the mean.
+/// <paramref name="N"/> counts the independent units behind the interval: iterations of one launch, or launches.
 /// </summary>
 public sealed record TimeEstimate(double Mean, double Median, double Lower, double Upper, double LevelPercent, int N)
 {
@@ -20,16 +22,24 @@ public sealed record TimeEstimate(double Mean, double Median, double Lower, doub
     /// <summary>Images per second for a time per image in nanoseconds.</summary>
     public double ImagesPerSecond => 1e9 / Mean;
 
+    /// <summary>
+    /// Several launches of one case: the geometric mean of their times (each launch's median) and its
+    /// <see cref="LaunchStatistics.LevelPercent"/> t-interval over launches; "Median" is the median launch.
+    /// </summary>
+    public static TimeEstimate FromLaunches(IReadOnlyList<Launch> launches)
+    {
+        var times = launches.Select(l => l.Time).ToList();
+        var interval = LaunchStatistics.GeometricMean(times);
+        return new TimeEstimate(interval.Value, SampleStatistics.Median(times), interval.Lower, interval.Upper, LaunchStatistics.LevelPercent, times.Count);
+    }
+
     /// <summary>A 99.9 % Student-t interval of the mean, as BenchmarkDotNet computes it, for samples from elsewhere.</summary>
     public static TimeEstimate FromSamples(IReadOnlyList<double> samples)
     {
         if (samples.Count == 0)
             throw new ArgumentException("no samples", nameof(samples));
         var mean = samples.Average();
-        var sorted = samples.Order().ToArray();
-        var median = sorted.Length % 2 == 1
-            ? sorted[sorted.Length / 2]
-            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        var median = SampleStatistics.Median(samples);
         if (samples.Count < 2)
             return new TimeEstimate(mean, median, mean, mean, DefaultLevelPercent, samples.Count);
         var variance = samples.Sum(x => (x - mean) * (x - mean)) / (samples.Count - 1);

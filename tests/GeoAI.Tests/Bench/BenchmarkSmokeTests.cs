@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using GeoAI.Runtime;
+using static TorchSharp.torch;
 
 namespace GeoAI.Tests.Bench;
 
@@ -17,22 +20,78 @@ public sealed class BenchmarkSmokeTests : IDisposable
     public void OneQuickInProcessCaseWritesImagesPerSecondIntoTheFullJson()
     {
         var artifacts = Path.Combine(folder, "artifacts");
-        var run = RunProgram("bench", "--quick", "--inProcess", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
-            "--artifacts", artifacts, "--filter", OneCase);
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        var run = RunProgram("bench", "--quick", "--rounds", "1", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
+            "--artifacts", artifacts, "--filter", OneCase, "--machine", "smoke-box");
 
         Assert.True(run.ExitCode == 0, run.All);
-        Assert.Contains("Skipping CUDA cases: CUDA is not available here", run.StdOut);
+        if (CudaIsAvailable())
+            Assert.DoesNotContain("Skipping CUDA cases", run.StdOut);
+        else
+            Assert.Contains("Skipping CUDA cases: CUDA is not available here", run.StdOut);
         var json = JsonNode.Parse(File.ReadAllText(
-            Path.Combine(artifacts, "results", "GeoAI.Bench.Benchmarks.DataPipeline-report-full.json")))!;
+            Path.Combine(artifacts, "results", "round-01", "GeoAI.Bench.Benchmarks.DataPipeline-001-report-full.json")))!;
         var benchmark = Assert.Single(json["Benchmarks"]!.AsArray())!;
         Assert.Equal("Device=Cpu&BatchSize=40&Loader=Host&Workers=0", benchmark["Parameters"]!.GetValue<string>());
         var imagesPerSecond = benchmark["Metrics"]!.AsArray()
             .Single(m => m!["Descriptor"]!["Id"]!.GetValue<string>() == "ImagesPerSecond")!["Value"]!.GetValue<double>();
-        var meanNanosecondsPerBatch = benchmark["Statistics"]!["Mean"]!.GetValue<double>();
-        Assert.InRange(imagesPerSecond / (40 * 1e9 / meanNanosecondsPerBatch), 0.5, 2.0);
+        // Batch × 10⁹ / mean ns per step over the Workload Result iterations written beside it (outliers included,
+        // unlike Statistics.Mean).
+        var meanNanosecondsPerBatch = benchmark["Measurements"]!.AsArray()
+            .Where(m => m!["IterationMode"]!.GetValue<string>() == "Workload" && m["IterationStage"]!.GetValue<string>() == "Result")
+            .Average(m => m!["Nanoseconds"]!.GetValue<double>() / m["Operations"]!.GetValue<long>());
+        Assert.Equal(40 * 1e9 / meanNanosecondsPerBatch, imagesPerSecond, 1e-6);
         var environment = json["HostEnvironmentInfo"]!["GeoAI"]!;
         Assert.True(environment["DataIsSynthetic"]!.GetValue<bool>());
         Assert.Matches(@"^\d+\.\d+\.\d+", environment["LibTorch"]!.GetValue<string>());
+        AssertProvenance(environment, before);
+    }
+
+    /// <summary>The commit the program was built from (when the checkout has .git), the dirty flag ./geoai passed, the start, the label.</summary>
+    private static void AssertProvenance(JsonNode environment, DateTime before)
+    {
+        Assert.Equal("smoke-box", environment["Machine"]!.GetValue<string>());
+        var started = DateTime.ParseExact(environment["StartedUtc"]!.GetValue<string>(), "yyyy-MM-dd'T'HH:mm:ss'Z'",
+            CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        Assert.InRange(started, before, DateTime.UtcNow);
+        if (GitCheckout.Head() is not { } head)
+            return;
+        Assert.Equal(head, environment["Commit"]!.GetValue<string>());
+        // ./geoai passes the host's answer to the build (the compat runtime has no git to ask): it must be what was baked.
+        if (Environment.GetEnvironmentVariable("GEOAI_COMMIT_DIRTY") is "true" or "false")
+            Assert.Equal(Environment.GetEnvironmentVariable("GEOAI_COMMIT_DIRTY") == "true", environment["CommitDirty"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    [Trait("Category", "Integration")]
+    public void RoundsLaunchEachCaseOncePerRoundAndMergeIntoLaunchLevelResults()
+    {
+        var artifacts = Path.Combine(folder, "artifacts");
+        var run = RunProgram("bench", "--quick", "--rounds", "2", "--torch-threads", "1", "--data", "synthetic:400",
+            "--cache-dir", Path.Combine(folder, "cache"), "--artifacts", artifacts, "--filter", OneCase);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("Rounds: 2 × 1 cases = 2 launches", run.StdOut);
+        Assert.Contains("[round 2/2, 2/2,", run.StdOut);
+        Assert.Contains("2 of 2 launches succeeded", run.StdOut);
+        var result = Assert.Single(GeoAI.Report.Results.ResultReader.Read([Path.Combine(artifacts, "results")]).Results);
+        Assert.Equal([1, 2], result.Launches.Select(l => l.Round!.Value));
+        Assert.NotNull(result.RunId);
+        Assert.Equal(2, result.Time.N);
+        Assert.All(result.Launches, l => Assert.InRange(l.CpuStealPercent!.Value, 0, 100));
+        var environment = JsonNode.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(artifacts, "results", "round-02"))[0]))!
+            ["HostEnvironmentInfo"]!["GeoAI"]!;
+        Assert.Equal(1, environment["TorchThreads"]!.GetValue<int>());
+        Assert.Equal(2, environment["Round"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void AFilterThatMatchesNothingExitsTwo()
+    {
+        var run = RunProgram("bench", "--quick", "--filter", "*NoSuchBenchmark*", "--artifacts", Path.Combine(folder, "artifacts"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error: no case matches --filter *NoSuchBenchmark*", run.StdErr);
     }
 
     [Fact]
@@ -42,8 +101,18 @@ public sealed class BenchmarkSmokeTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 2)", run.StdOut);
-        Assert.DoesNotContain("Device: Cuda", run.StdOut);
-        Assert.Contains("12 cases", run.StdOut);
+        // CPU: 3 batch sizes × (FixedBatch + Host with 0, 2, 4 workers); CUDA adds 3 × (FixedBatch + GpuResident + Host
+        // and HostPinnedPrefetch with 0, 2, 4 workers).
+        if (CudaIsAvailable())
+        {
+            Assert.Contains("GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cuda, BatchSize: 512, Loader: HostPinnedPrefetch, Workers: 4)", run.StdOut);
+            Assert.Contains("36 cases", run.StdOut);
+        }
+        else
+        {
+            Assert.DoesNotContain("Device: Cuda", run.StdOut);
+            Assert.Contains("12 cases", run.StdOut);
+        }
     }
 
     [Fact]
@@ -55,6 +124,12 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(missing, run.StdErr);
         Assert.False(Directory.Exists(Path.Combine(folder, "artifacts")));
+    }
+
+    private static bool CudaIsAvailable()
+    {
+        TorchBackend.EnsureLoaded();
+        return cuda.is_available();
     }
 
     private static ProcessRunner.Result RunProgram(params string[] args) =>

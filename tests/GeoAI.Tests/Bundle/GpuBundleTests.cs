@@ -52,14 +52,17 @@ public sealed class GpuBundleTests(GpuBundleFixture bundle)
         var results = Path.Combine(bundle.Unpacked, $"results-{Environment.MachineName.Split('.')[0]}");
         var cache = Path.Combine(bundle.Unpacked, "cache");
 
-        var run = bundle.RunSh(["--quick", "--data", "synthetic:400", "--cache-dir", cache, "--filter", TinyCase]);
+        var run = bundle.RunSh(["--quick", "--rounds", "1", "--data", "synthetic:400", "--cache-dir", cache, "--filter", TinyCase]);
 
         Assert.True(run.ExitCode == 0, run.All);
         Assert.StartsWith("libtorch ", run.StdOut);
         Assert.Contains("TorchBackend=system", run.StdOut.Split('\n')[0]);
-        Assert.Contains("Toolchain=InProcessEmitToolchain", run.StdOut);
+        Assert.Contains("Rounds: 1 × 1 cases = 1 launches", run.StdOut);
+        // The launch is the bundle's own program again, running BenchmarkDotNet in-process: no SDK on a GPU box.
+        var launchLog = Assert.Single(Directory.GetFiles(Path.Combine(results, "launches"), "*.log", SearchOption.AllDirectories));
+        Assert.Contains("Toolchain=InProcessEmitToolchain", File.ReadAllText(launchLog));
 
-        var json = Assert.Single(Directory.GetFiles(Path.Combine(results, "results"), "*-report-full.json"));
+        var json = Assert.Single(Directory.GetFiles(Path.Combine(results, "results"), "*-report-full.json", SearchOption.AllDirectories));
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         var benchmark = Assert.Single(document.RootElement.GetProperty("Benchmarks").EnumerateArray());
         Assert.Equal("GeoAI.Bench.Benchmarks.DataPipeline.NextBatch(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 0)",
@@ -67,6 +70,11 @@ public sealed class GpuBundleTests(GpuBundleFixture bundle)
         var imagesPerSecond = benchmark.GetProperty("Metrics").EnumerateArray()
             .Single(m => m.GetProperty("Descriptor").GetProperty("Id").GetString() == "ImagesPerSecond");
         Assert.True(imagesPerSecond.GetProperty("Value").GetDouble() > 0, imagesPerSecond.ToString());
+        // The box has no .git: the commit was baked into the bundle when it was built.
+        var geoAi = document.RootElement.GetProperty("HostEnvironmentInfo").GetProperty("GeoAI");
+        if (GitCheckout.Head() is { } head)
+            Assert.Equal(head, geoAi.GetProperty("Commit").GetString());
+        Assert.True(geoAi.TryGetProperty("StartedUtc", out _), geoAi.ToString());
 
         Assert.True(File.Exists(Path.Combine(results, "report", ReportWriter.MarkdownFile)), run.All);
         Assert.True(File.Exists(Path.Combine(results, "report", ReportWriter.HtmlFile)), run.All);

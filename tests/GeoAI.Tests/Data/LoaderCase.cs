@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace GeoAI.Tests.Data;
 
 /// <summary>
-/// The loader variants the tests run: each kind, host loaders with 0 and 2 workers, and the resident loader's device
-/// code path (gather and table lookup in libtorch) forced onto the CPU, which is how it runs on a GPU.
+/// The loader variants the tests run: each kind, host loaders with 0 and 2 workers, the resident loader's device code
+/// path (gather and table lookup in libtorch) forced onto the CPU, which is how it runs on a GPU, and likewise the
+/// pinned-prefetch loader's queue of copies in flight (unpinned: pinning needs CUDA).
 /// </summary>
 public sealed record LoaderCase(string Name, LoaderKind Kind, int Workers, bool TensorPathOnCpu = false)
 {
@@ -19,6 +20,8 @@ public sealed record LoaderCase(string Name, LoaderKind Kind, int Workers, bool 
         new("host-2", LoaderKind.Host, 2),
         new("pinned-0", LoaderKind.HostPinnedPrefetch, 0),
         new("pinned-2", LoaderKind.HostPinnedPrefetch, 2),
+        new("pinned-queue-0", LoaderKind.HostPinnedPrefetch, 0, TensorPathOnCpu: true),
+        new("pinned-queue-2", LoaderKind.HostPinnedPrefetch, 2, TensorPathOnCpu: true),
     }.ToDictionary(c => c.Name);
 
     public static LoaderCase Named(string name) => Cases[name];

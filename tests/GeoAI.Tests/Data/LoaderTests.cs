@@ -134,7 +134,7 @@ public class LoaderTests(SyntheticDataFixture fixture) : IClassFixture<Synthetic
 
             source.Dispose();
 
-            Assert.ThrowsAny<Exception>(() => epoch.MoveNext());
+            Assert.Throws<ObjectDisposedException>(() => epoch.MoveNext());
         });
     }
 

@@ -37,10 +37,10 @@ public sealed class SafeTensorsTests : IDisposable
     }
 
     /// <summary>Loads into <paramref name="model"/> (a Linear(3, 2) if none) and returns the error, checking it names the file.</summary>
-    private static SafeTensorsException LoadFails(string path, nn.Module? model = null)
+    private static WeightsFileException LoadFails(string path, nn.Module? model = null)
     {
         using var linear = nn.Linear(3, 2);
-        var error = Assert.Throws<SafeTensorsException>(() => SafeTensors.Load(model ?? linear, path));
+        var error = Assert.Throws<WeightsFileException>(() => ModelWeights.Load(model ?? linear, path));
         Assert.Equal(path, error.FilePath);
         Assert.StartsWith($"{path}: ", error.Message);
         return error;
@@ -56,13 +56,13 @@ public sealed class SafeTensorsTests : IDisposable
         using var target = ConvNorm(2);
         var path = scratch.File("convnorm.safetensors");
 
-        SafeTensors.Save(source, path, new Dictionary<string, string> { ["source"] = "test" });
+        ModelWeights.Save(source, path, new Dictionary<string, string> { ["source"] = "test" });
         Assert.False(StateDictsIdentical(source, target));
-        var report = SafeTensors.Load(target, path);
+        var report = ModelWeights.Load(target, path);
 
         Assert.True(StateDictsIdentical(source, target));
         Assert.Equal(1, target.state_dict()["norm.num_batches_tracked"].item<long>());
-        Assert.Equal(7, report.Tensors);
+        Assert.Equal(7, report.Loaded);
         Assert.Equal("test", report.Metadata["source"]);
         Assert.Equal(["convnorm.safetensors"], Directory.GetFiles(scratch.Path).Select(Path.GetFileName));
     }
@@ -78,7 +78,7 @@ public sealed class SafeTensorsTests : IDisposable
         }
         var path = scratch.File("linear.safetensors");
 
-        SafeTensors.Save(model, path);
+        ModelWeights.Save(model, path);
 
         const string json = """{"weight":{"dtype":"F32","shape":[1,1],"data_offsets":[0,4]},"bias":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}""";
         var header = json + new string(' ', (8 - json.Length % 8) % 8);
@@ -102,12 +102,12 @@ public sealed class SafeTensorsTests : IDisposable
             """, data);
         using var model = nn.Linear(3, 2);
 
-        var report = SafeTensors.Load(model, path);
+        var report = ModelWeights.Load(model, path);
 
         Assert.Equal(weights, model.weight.data<float>().ToArray());
         Assert.Equal(biases, model.bias!.data<float>().ToArray());
         Assert.Equal(ScalarType.Float32, model.weight.dtype);
-        Assert.Contains("F16/BF16 widened to F32", report.Describe());
+        Assert.Contains("; 2 converted to the model's dtype)", report.Describe());
     }
 
     [Fact]
@@ -115,11 +115,11 @@ public sealed class SafeTensorsTests : IDisposable
     {
         using var source = ConvNorm(1);
         var path = scratch.File("convnorm.safetensors");
-        SafeTensors.Save(source, path);
+        ModelWeights.Save(source, path);
         using var target = ConvNorm(2);
         var weightBefore = target.named_parameters().First().parameter;
 
-        SafeTensors.Load(target, path);
+        ModelWeights.Load(target, path);
         target.to(CPU);
 
         Assert.Same(weightBefore, target.named_parameters().First().parameter);
@@ -133,14 +133,14 @@ public sealed class SafeTensorsTests : IDisposable
         Assert.SkipUnless(cuda.is_available(), "no CUDA device here");
         using var source = ConvNorm(1);
         var path = scratch.File("convnorm.safetensors");
-        SafeTensors.Save(source, path);
+        ModelWeights.Save(source, path);
         using var loadedThenMoved = ConvNorm(2);
         using var movedThenLoaded = ConvNorm(3);
 
-        SafeTensors.Load(loadedThenMoved, path);
+        ModelWeights.Load(loadedThenMoved, path);
         loadedThenMoved.to(CUDA);
         movedThenLoaded.to(CUDA);
-        SafeTensors.Load(movedThenLoaded, path);
+        ModelWeights.Load(movedThenLoaded, path);
 
         foreach (var moved in new[] { loadedThenMoved, movedThenLoaded })
         {
@@ -152,12 +152,13 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void AFailedSaveLeavesNoFileBehind()
     {
-        using var model = nn.Linear(2, 2).to(ScalarType.Float64);
-        var path = scratch.File("double.safetensors");
+        using var model = nn.Linear(2, 2);
+        model.register_buffer("phase", zeros(2, ScalarType.ComplexFloat32));
+        var path = scratch.File("complex.safetensors");
 
-        var error = Assert.Throws<ArgumentException>(() => SafeTensors.Save(model, path));
+        var error = Assert.Throws<ArgumentException>(() => ModelWeights.Save(model, path));
 
-        Assert.Contains("Float64", error.Message);
+        Assert.Contains("phase is ComplexFloat32", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(scratch.Path));
     }
 
@@ -188,17 +189,37 @@ public sealed class SafeTensorsTests : IDisposable
     }
 
     [Fact]
-    public void AWrongHeadSizeSuggestsTheExportScript()
+    public void AHeadForAnotherClassCountLoadsTheRestAndKeepsTheModelsFreshHead()
     {
         var path = scratch.File("head.safetensors");
-        using (var wide = nn.Sequential(("classifier", nn.Sequential(("6", nn.Linear(4, 5))))))
-            SafeTensors.Save(wide, path);
+        random.manual_seed(1);
+        using var wide = nn.Sequential(("features", nn.Linear(3, 4)), ("classifier", nn.Sequential(("6", nn.Linear(4, 5)))));
+        ModelWeights.Save(wide, path);
+        random.manual_seed(2);
+        using var narrow = nn.Sequential(("features", nn.Linear(3, 4)), ("classifier", nn.Sequential(("6", nn.Linear(4, 2)))));
+        var freshHead = narrow.state_dict()["classifier.6.weight"].clone();
+
+        var report = ModelWeights.Load(narrow, path);
+
+        Assert.True(BytesEqual(wide.state_dict()["features.weight"], narrow.state_dict()["features.weight"]));
+        Assert.True(BytesEqual(wide.state_dict()["features.bias"], narrow.state_dict()["features.bias"]));
+        Assert.True(BytesEqual(freshHead, narrow.state_dict()["classifier.6.weight"]));
+        Assert.Equal((2, 4), (report.Loaded, report.InFile));
+        Assert.Equal(new FreshHead("classifier.6", 5, 2), report.FreshHead);
+        Assert.EndsWith("; a fresh 2-class head replaces the file's 5-class classifier.6", report.Describe());
+    }
+
+    [Fact]
+    public void AHeadWithOtherFeaturesIsAMismatchNotAFreshHead()
+    {
+        var path = scratch.File("head.safetensors");
+        using (var wide = nn.Sequential(("classifier", nn.Sequential(("6", nn.Linear(3, 5))))))
+            ModelWeights.Save(wide, path);
         using var narrow = nn.Sequential(("classifier", nn.Sequential(("6", nn.Linear(4, 2)))));
 
         var error = LoadFails(path, narrow);
 
-        Assert.Contains("classifier.6.weight is [5, 4] in the file, [2, 4] in the model", error.Message);
-        Assert.Contains("tools/export_vgg11bn.py --classes N", error.Message);
+        Assert.Contains("classifier.6.weight is [5, 3] in the file, [2, 4] in the model", error.Message);
     }
 
     [Fact]
@@ -206,7 +227,7 @@ public sealed class SafeTensorsTests : IDisposable
     {
         var path = scratch.File("absent.safetensors");
 
-        Assert.Contains("no such file", LoadFails(path).Message);
+        Assert.Contains("no such weights file", LoadFails(path).Message);
     }
 
     [Fact]
@@ -306,9 +327,10 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void AnUnsupportedDtypeIsRejected()
     {
-        var path = WriteFile("""{"bias":{"dtype":"I32","shape":[2],"data_offsets":[0,8]}}""", new byte[8]);
+        var path = WriteFile("""{"bias":{"dtype":"C64","shape":[2],"data_offsets":[0,16]}}""", new byte[16]);
 
-        Assert.Contains("tensor 'bias': dtype I32 is not supported (supported: F32, F16, BF16, I64)", LoadFails(path).Message);
+        Assert.Contains("tensor 'bias': dtype C64 is not supported (supported: F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL)",
+            LoadFails(path).Message);
     }
 
     [Fact]
@@ -349,17 +371,17 @@ public sealed class SafeTensorsTests : IDisposable
     {
         using var source = ConvNorm(1);
         var path = scratch.File("convnorm.safetensors");
-        SafeTensors.Save(source, path);
+        ModelWeights.Save(source, path);
         using var target = ConvNorm(2);
 
         Assert.Equal(ModelWeights.RandomInitialisation, ModelWeights.Apply(target, null));
         Assert.Contains("no --weights given", ModelWeights.RandomInitialisation);
-        Assert.Contains("tools/export_vgg11bn.py", ModelWeights.RandomInitialisation);
+        Assert.Contains("./geoai download --weights vgg11bn", ModelWeights.RandomInitialisation);
         Assert.False(StateDictsIdentical(source, target));
 
         var description = ModelWeights.Apply(target, path);
 
         Assert.True(StateDictsIdentical(source, target));
-        Assert.Equal($"weights: 7 tensors (0.0 MB; F32 6, I64 1) from {path}", description);
+        Assert.Equal($"weights: loaded 7 of 7 tensors from {path} (safetensors; 0.0 MB: F32 6, I64 1)", description);
     }
 }

@@ -120,13 +120,13 @@ public class Vgg11BnTests(FrozenVggFixture vgg)
             source.call(rand(2, 3, 64, 64)); // training mode: moves the running statistics off 0 and 1
         Assert.NotEqual(0, source.state_dict()["features.1.num_batches_tracked"].item<long>());
 
-        SafeTensors.Save(source, path);
+        ModelWeights.Save(source, path);
         using var target = Spec.Create(10, TrainingMode.Full, seed: 9);
         Assert.False(StateDictsIdentical(source, target));
-        var report = SafeTensors.Load(target, path);
+        var report = ModelWeights.Load(target, path);
 
         Assert.True(StateDictsIdentical(source, target));
-        Assert.Equal(62, report.Tensors);
+        Assert.Equal(62, report.Loaded);
         Assert.Equal(new Dictionary<string, int> { ["F32"] = 54, ["I64"] = 8 }, report.TensorsByDType);
         // (parameters + 2 running statistics of 64+128+256+256+512+512+512+512 channels) · 4 bytes + 8 counters · 8 bytes
         Assert.Equal((128_812_810L + 2 * 2752) * 4 + 8 * 8, report.Bytes);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GeoAI.Runtime;
 using GeoAI.Tests.Data;
 using TorchSharp;
@@ -81,7 +82,15 @@ public class ProfileCommandTests
         Assert.Equal(["phases.png", "phases.svg", "profile.json", "profile.md", "trace.json"],
             Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("GPU utilisation and memory not sampled: ", result.StdOut);
-        Assert.Matches("(dominates|bottleneck|no part takes half)", File.ReadAllText(Path.Combine(output, "profile.md")));
+        // The verdict follows from the shares in profile.json by the rule the docs state: a group with half of the step or more.
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "profile.json")));
+        var share = json.RootElement.GetProperty("phases").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("key").GetString()!, p => p.GetProperty("sharePercent").GetDouble());
+        var verdict = share["dataWait"] >= 50 ? "**The data path (waiting for data) takes"
+            : share["forward"] + share["backward"] >= 50 ? "**Compute (forward + backward) dominates"
+            : share["optimizerStep"] >= 50 ? "**The optimizer step takes"
+            : "**No part takes half of each step";
+        Assert.Contains(verdict, File.ReadAllText(Path.Combine(output, "profile.md")));
         Assert.Contains("![Mean time per step by phase](phases.png)", File.ReadAllText(Path.Combine(output, "profile.md")));
         Assert.Contains("warm-up steps (at least 0.2 s) not recorded, then 3 recorded steps", File.ReadAllText(Path.Combine(output, "profile.md")));
     }

@@ -51,13 +51,20 @@ public class ProfilerRunTests(ProfiledData fixture) : IClassFixture<ProfiledData
     public void WarmUpLastsTheMinimumTimeAndTheRunRecordsTheStepsItTook()
     {
         var settings = Settings(LoaderKind.Host) with { Warmup = 2, MinimumWarmupTime = TimeSpan.FromMilliseconds(300) };
-
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var run = TrainingProfiler.Run(fixture.Data, settings, gpu: null, NoNvml);
+        var reports = new List<(string Stage, int Step, TimeSpan At)>();
+        var progress = new SynchronousProgress(report => reports.Add((report.Stage, report.Step, started.Elapsed)));
 
-        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(300));
-        // A step of 8 images takes a few milliseconds: 300 ms of warm-up is many more steps than the 2 asked for.
-        Assert.True(run.Settings.Warmup > 2, $"{run.Settings.Warmup} warm-up steps");
+        var run = TrainingProfiler.Run(fixture.Data, settings, gpu: null, NoNvml, progress);
+
+        // However slow the machine: at least the 2 steps asked for, the last of them ending no sooner than 300 ms after
+        // the run began (this clock starts before the profiler's, so it can only read more), and the count recorded is
+        // the count that ran, before any recorded step.
+        var warmup = reports.Where(r => r.Stage == "warm-up").ToList();
+        Assert.Equal(Enumerable.Range(1, run.Settings.Warmup), warmup.Select(r => r.Step));
+        Assert.True(run.Settings.Warmup >= 2, $"{run.Settings.Warmup} warm-up steps");
+        Assert.True(warmup[^1].At >= TimeSpan.FromMilliseconds(300), $"warm-up ended after {warmup[^1].At.TotalMilliseconds} ms");
+        Assert.Equal([.. warmup.Select(r => r.Stage), .. Enumerable.Repeat("recording", Steps)], reports.Select(r => r.Stage));
         Assert.Equal(Steps, run.Steps.Count);
         Assert.Contains($"- Steps: {run.Settings.Warmup} warm-up steps (at least 0.3 s) not recorded, then {Steps} recorded steps",
             ProfileMarkdown.Render(run, ProfileSummary.Of(run), chartFile: null));
@@ -98,7 +105,18 @@ public class ProfilerRunTests(ProfiledData fixture) : IClassFixture<ProfiledData
         Assert.Equal(Steps, root.GetProperty("steps").GetInt32());
         Assert.Equal(Steps, root.GetProperty("stepTimes").GetArrayLength());
         Assert.Equal(["dataWait", "forward", "backward", "optimizerStep", "other"], phases.Select(p => p.GetProperty("key").GetString()));
-        Assert.Equal(100, phases.Sum(p => p.GetProperty("sharePercent").GetDouble()), 0.01);
+        // Each phase's mean and share recomputed from the per-step times in the same file (rounded there to 1 µs).
+        var stepTimes = root.GetProperty("stepTimes").EnumerateArray().ToList();
+        var stepMeanMs = stepTimes.Average(t => t.GetProperty("totalMs").GetDouble());
+        double PhaseMeanMs(string key) => key == "other"
+            ? stepTimes.Average(t => t.GetProperty("totalMs").GetDouble() - t.GetProperty("phasesMs").EnumerateObject().Sum(p => p.Value.GetDouble()))
+            : stepTimes.Average(t => t.GetProperty("phasesMs").GetProperty(key).GetDouble());
+        Assert.All(phases, p =>
+        {
+            var key = p.GetProperty("key").GetString()!;
+            Assert.Equal(PhaseMeanMs(key), p.GetProperty("meanMs").GetDouble(), 0.005);
+            Assert.Equal(PhaseMeanMs(key) / stepMeanMs * 100, p.GetProperty("sharePercent").GetDouble(), 0.1);
+        });
         Assert.All(phases, p => Assert.True(p.GetProperty("meanMs").GetDouble() >= 0));
         Assert.Equal("cnn", root.GetProperty("settings").GetProperty("model").GetString());
         Assert.Equal(8, root.GetProperty("settings").GetProperty("batch").GetInt32());
@@ -139,5 +157,11 @@ public class ProfilerRunTests(ProfiledData fixture) : IClassFixture<ProfiledData
 
         Assert.Contains("--steps must be at least 1, not 0", error.Message);
         Assert.Contains("model 'cnn' has no mode 'frozen'", error.Message);
+    }
+
+    /// <summary>Reports on the caller's thread as they happen (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<(string Stage, int Step)> report) : IProgress<(string Stage, int Step)>
+    {
+        public void Report((string Stage, int Step) value) => report(value);
     }
 }

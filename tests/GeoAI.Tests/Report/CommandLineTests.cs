@@ -1,3 +1,5 @@
+using GeoAI.Report.Compare;
+
 namespace GeoAI.Tests.Report;
 
 /// <summary>
@@ -22,12 +24,14 @@ public sealed class CommandLineTests : IDisposable
     public void CompareWithASlowerCaseExitsOne()
     {
         var diff = scratch.CopyOf(Fixtures.GpuMachine, "diff");
-        ScratchFolder.EditBenchmark(Path.Combine(diff, Fixtures.CnnTrainingFile), Fixtures.CpuHostCase, b => ScratchFolder.ScaleTimes(b, 1.2));
+        ScratchFolder.EditBenchmark(Path.Combine(diff, Fixtures.CnnTrainingFile), Fixtures.CpuHostCase, b => ScratchFolder.ScaleTimes(b, 1.5));
 
         var result = Run("compare", "--base", Fixtures.GpuMachine, "--diff", diff, "--threshold", "5%", "--noise", "0.5ms");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("| CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 0) | 1.20 | 181 | 217 | 12.5 |  |", result.StdOut);
+        Assert.Contains("| CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 0) | 1.50 | – | 1 (iterations) | 99.9 | 150 | 12.5 |  |",
+            result.StdOut);
+        Assert.Contains(ComparisonMarkdown.SingleLaunchWarning, result.StdOut);
     }
 
     [Fact]
@@ -93,6 +97,48 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"error: {file}: malformed JSON", result.StdErr);
         Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void HistoryOfTheFixtureFolderNamesItsOneChangePoint()
+    {
+        var output = scratch.Combine("history");
+
+        var result = Run("history", HistoryFixture.Root, "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"History written to {output}: history.md, history.html, history.json and 12 trend charts (PNG + SVG); " +
+                        "36 runs, 1 change point.", result.StdOut);
+        Assert.Contains($"  {HistoryFixture.StepMachine}: {HistoryFixture.StepCase} slower, time ×1.", result.StdOut);
+        Assert.Contains($"from commit {HistoryFixture.StepCommit}", result.StdOut);
+        Assert.DoesNotContain("libtorch", result.All);
+    }
+
+    [Fact]
+    public void HistoryOfBadInputExitsTwoAndWritesNothing()
+    {
+        var run = scratch.CopyOf(HistoryFixture.RunFolders("epyc-2core")[0], "run");
+        var file = Directory.GetFiles(run).Single();
+        ScratchFolder.EditFile(file, root => root["HostEnvironmentInfo"]!["GeoAI"]!["StartedUtc"] = "soon");
+        var output = scratch.Combine("history");
+
+        var result = Run("history", run, "--out", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {file}: GeoAI.StartedUtc 'soon' is not an ISO 8601 time", result.StdErr);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("--threshold", "fast", "--threshold 'fast' is not a positive percentage (e.g. 5%)")]
+    [InlineData("--seed", "x", "x")]
+    public void HistoryWithABadOptionExitsTwo(string option, string value, string message)
+    {
+        var result = Run("history", HistoryFixture.Root, "--out", scratch.Combine("history"), option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.StdErr);
+        Assert.False(Directory.Exists(scratch.Combine("history")));
     }
 
     private static ProcessRunner.Result Run(params string[] args)

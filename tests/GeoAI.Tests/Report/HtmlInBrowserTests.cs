@@ -15,15 +15,24 @@ public sealed class HtmlInBrowserTests(FullReport fullReport) : IClassFixture<Fu
     [Fact]
     public async Task EveryChartLoadsAndThePageLogsNoErrors()
     {
+        var png = await AssertEveryChartLoads(Path.Combine(fullReport.Written.Directory, "report.html"), fullReport.Written.Charts);
+        await File.WriteAllBytesAsync(scratch.Combine("report.png"), png, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the page and checks that it shows <paramref name="charts"/> chart images, each decoded at 2× (1920 px), that
+    /// nothing came from the network and nothing was logged as an error; returns a screenshot of the page.
+    /// </summary>
+    internal static async Task<byte[]> AssertEveryChartLoads(string page, int charts)
+    {
         var cancel = TestContext.Current.CancellationToken;
         await using var browser = await StartBrowser(cancel);
 
-        await browser.Open(Path.Combine(fullReport.Written.Directory, "report.html"), cancel);
+        await browser.Open(page, cancel);
         var images = (await browser.Evaluate(ImageStates, cancel))!.AsArray();
         var png = await browser.Screenshot(cancel);
-        await File.WriteAllBytesAsync(scratch.Combine("report.png"), png, cancel);
 
-        Assert.Equal(fullReport.Written.Charts, images.Count);
+        Assert.Equal(charts, images.Count);
         Assert.All(images, image =>
         {
             Assert.True(image!["complete"]!.GetValue<bool>(), image.ToJsonString());
@@ -33,6 +42,7 @@ public sealed class HtmlInBrowserTests(FullReport fullReport) : IClassFixture<Fu
         Assert.All(browser.Requests, url => Assert.True(url.StartsWith("file:") || url.StartsWith("data:"), url));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         Assert.True(png.Length > 100_000, $"the page rendered to only {png.Length} bytes of PNG");
+        return png;
     }
 
     [Fact]

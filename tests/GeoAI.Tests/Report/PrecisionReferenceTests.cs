@@ -88,6 +88,7 @@ public sealed class PrecisionReferenceTests : IDisposable
         Parameters = CaseParameters.Parse(parameters),
         Samples = [1000, 1000, 1000],
         Time = TimeEstimate.FromSamples([1000, 1000, 1000]),
+        Launches = [new Launch(null, [1000, 1000, 1000], "results.json")],
         Machine = "box",
         SourceFile = "results.json",
     };

@@ -14,13 +14,15 @@ public sealed class ReferenceReaderTests : IDisposable
     {
         var cases = ReferenceReader.Read(Fixtures.PyTorchReference);
 
-        Assert.Equal(5, cases.Count);
+        // 20 real CPU rows of results/2026-11-23-cpu-epyc2/pytorch-cpu.json, each also as a constructed CUDA row.
+        Assert.Equal(40, cases.Count);
         var first = cases[0];
-        Assert.Equal(("PyTorch 2.6.0 eager", "h100-box", "cnn", null, "cuda", 128, "gpu_resident"),
+        Assert.Equal(("PyTorch 2.6.0+debian eager, OpenBLAS", "h100-box", "cnn", null, "cpu", 40, "resident"),
             (first.Tool, first.Machine, first.Model, first.Mode, first.Device, first.BatchSize, first.Loader));
         Assert.Equal(10, first.Samples.Count);
-        Assert.Equal(4000, first.Time.Mean, 6);
-        Assert.Equal(250_000, first.Time.ImagesPerSecond, 3);
+        Assert.Equal(133_039.833, first.Time.Mean, 3);
+        Assert.Equal(1e9 / 133_039.833, first.Time.ImagesPerSecond, 1);
+        Assert.StartsWith("constructed by tools/construct_gpu_fixture.py", first.Constructed);
     }
 
     [Fact]
@@ -28,24 +30,26 @@ public sealed class ReferenceReaderTests : IDisposable
     {
         var folder = scratch.CopyOf(Path.GetDirectoryName(Fixtures.PyTorchReference)!, "blas");
         var file = Path.Combine(folder, Path.GetFileName(Fixtures.PyTorchReference));
-        ScratchFolder.EditFile(file, root => root["blas"] = "OpenBLAS");
+        ScratchFolder.EditFile(file, root => root["blas"] = "BLIS");
 
-        Assert.All(ReferenceReader.Read(file), c => Assert.Equal("PyTorch 2.6.0 eager, OpenBLAS", c.Tool));
+        Assert.All(ReferenceReader.Read(file), c => Assert.Equal("PyTorch 2.6.0+debian eager, BLIS", c.Tool));
     }
 
     [Fact]
     public void MatchesTheSameWorkOnly()
     {
         var results = ResultReader.Read([Fixtures.GpuMachine]).Results;
-        var references = ReferenceReader.Read(Fixtures.PyTorchReference);
+        var references = ReferenceReader.Read(Fixtures.PyTorchReference).Take(4).ToList();
+        var elsewhere = references[0] with { BatchSize = 41 };
 
-        var matched = references.Select(r => results.SingleOrDefault(r.Matches)?.FullName).ToList();
+        var matched = references.Append(elsewhere).Select(r => results.SingleOrDefault(r.Matches)?.FullName).ToList();
 
+        // A batch made once is FixedBatch; a DataLoader is Host, or HostPinnedPrefetch when it pins; no case has batch 41.
         Assert.Equal([
-            "GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cuda, BatchSize: 128, Loader: GpuResident, Workers: 0)",
-            "GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cuda, BatchSize: 128, Loader: HostPinnedPrefetch, Workers: 4)",
+            "GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: FixedBatch, Workers: 0)",
+            "GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cuda, BatchSize: 40, Loader: FixedBatch, Workers: 0)",
             "GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 0)",
-            "GeoAI.Bench.Benchmarks.Vgg11BnTraining.Train(Mode: Full, Device: Cuda, BatchSize: 128, Loader: GpuResident, Workers: 0)",
+            "GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cuda, BatchSize: 40, Loader: HostPinnedPrefetch, Workers: 0)",
             null,
         ], matched);
     }

@@ -58,8 +58,10 @@ public sealed class ResultReaderTests : IDisposable
         var gpu = results.Machines.Single(m => m.Label == "h100-box");
         var cpu = results.Machines.Single(m => m.Label == "epyc-2core");
 
-        Assert.Equal(("NVIDIA H100 80GB HBM3", "570.124.06", "2.10.0", "12.8", false),
+        Assert.Equal(("NVIDIA H100 80GB HBM3", "570.124.06", "2.10.0", "12.8", true),
             (gpu.Gpu, gpu.GpuDriver, gpu.LibTorch, gpu.CudaRuntime, gpu.DataIsSynthetic));
+        Assert.StartsWith("constructed by tools/construct_gpu_fixture.py from the real CPU sweep", gpu.Constructed);
+        Assert.Null(cpu.Constructed);
         Assert.Equal(("none", true, "2", "0.15.8"), (cpu.Gpu, cpu.DataIsSynthetic, cpu.PhysicalCores, cpu.BenchmarkDotNet));
         Assert.Equal(Fixtures.FilesPerMachine, gpu.Files.Count);
     }
@@ -104,8 +106,9 @@ public sealed class ResultReaderTests : IDisposable
 
         var result = ResultReader.Read([file]).Results.Single(r => r.FullName == Fixtures.CpuHostCase);
 
-        Assert.Equal(12, result.Samples.Count);
-        Assert.Equal(180_000, result.Samples.Average(), 3);
+        // epyc-2core's 10 iterations summing to 161,643,656.43 ns, × 0.25 on h100-box, per image of 40.
+        Assert.Equal(10, result.Samples.Count);
+        Assert.Equal(161_643_656.43 / 10 * 0.25 / 40, result.Samples.Average(), 2);
     }
 
     [Fact]
@@ -204,7 +207,8 @@ public sealed class ResultReaderTests : IDisposable
 
         var error = Assert.Throws<ReportException>(() => ResultReader.Read([folder]));
 
-        Assert.Contains("has mismatched units: its ImagesPerSecond metric is 5556", error.Message);
+        // epyc-2core's 2,474.58 images/s divided by h100-box's time factor 0.25.
+        Assert.Contains("has mismatched units: its ImagesPerSecond metric is 9898", error.Message);
         Assert.Contains("an operation must be one step of BatchSize images", error.Message);
     }
 

@@ -107,16 +107,12 @@ public sealed class PyTorchBaselineTests : IDisposable
     /// <summary>The python3 on PATH (inside the compat rootfs when tests run through ./geoai test); skips without one.</summary>
     private static string Python3()
     {
-        var python = (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, "python3"))
-            .FirstOrDefault(File.Exists);
+        var python = Tests.Python3.Find();
         Assert.SkipWhen(python is null, "python3 is not on PATH here, so tools/pytorch_baseline.py cannot be checked");
         return python!;
     }
 
-    private static bool CanImportTorch(string python) =>
-        ProcessRunner.Run(python, ["-c", "import torch, torchvision"]).ExitCode == 0;
+    private static bool CanImportTorch(string python) => Tests.Python3.CanImport(python, "torch, torchvision");
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

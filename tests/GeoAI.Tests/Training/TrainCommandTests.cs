@@ -1,7 +1,10 @@
 using System.Buffers.Binary;
+using GeoAI.Data;
+using GeoAI.Runtime;
 using GeoAI.Report.Samples;
 using GeoAI.Report.Training;
 using GeoAI.Tests.Data;
+using static TorchSharp.torch;
 
 namespace GeoAI.Tests.Training;
 
@@ -14,13 +17,22 @@ public sealed class TrainCommandTests : IDisposable
         ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "GeoAI.Bench.dll"), .. args],
             timeout: TimeSpan.FromMinutes(4));
 
+    /// <summary>
+    /// The improved recipe's model, batch norm and one-cycle schedule, not the chapter's recipe: with the chapter's constant
+    /// lr 0.01, momentum 0.9 and no batch norm, the CNN's validation accuracy swings from epoch to epoch on this set (after 2
+    /// epochs 42–100 % over 9 seeds on an AMD EPYC Zen 5, deterministic for one seed there; another CPU's kernels round
+    /// differently, which is another draw: 82.5 % for the default seed on one VM). Batch norm and a learning rate annealed
+    /// to ~2e-7 by the last step end in a settled minimum: 99.6–100 % after 1 epoch and at least 99.9 % after 2, over 6
+    /// seeds. The synthetic classes differ in colour and stripe texture far more than their noise, so nothing short of a
+    /// broken pipeline stays below 95 %.
+    /// </summary>
     [Fact]
-    public void TwoEpochsOfTheChapterCnnLearnTheSyntheticClassesAndWriteEveryOutput()
+    public void TwoEpochsOfTheImprovedRecipeLearnTheSyntheticClassesAndWriteEveryOutput()
     {
         var output = temp.Combine("run");
 
-        var result = Program("train", "--model", "cnn", "--data", "synthetic:6000", "--cache-dir", temp.Combine("cache"),
-            "--epochs", "2", "--out", output);
+        var result = Program("train", "--model", "cnn-bn", "--recipe", "improved", "--data", "synthetic:6000",
+            "--cache-dir", temp.Combine("cache"), "--epochs", "2", "--out", output);
 
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Equal(["charts/accuracy.png", "charts/accuracy.svg", "charts/confusion-matrix.png", "charts/confusion-matrix.svg",
@@ -33,15 +45,15 @@ public sealed class TrainCommandTests : IDisposable
         var path = Path.Combine(output, "train.json");
         var run = TrainRunJson.Read(path);
         Assert.Equal(File.ReadAllText(path), TrainRunJson.Serialize(run));
-        Assert.True(run.FinalValidationAccuracy >= 0.9, $"validation accuracy {run.FinalValidationAccuracy:P1} after 2 epochs");
+        Assert.True(run.FinalValidationAccuracy >= 0.95, $"validation accuracy {run.FinalValidationAccuracy:P1} after 2 epochs");
         Assert.Equal((4500, 1500), (run.Data.TrainImages, run.Data.ValidationImages));
         Assert.True(run.Data.Synthetic);
         Assert.Contains(run.Notes, n => n.StartsWith("**Synthetic data**", StringComparison.Ordinal));
-        Assert.Equal((2, 40, 0.01, 0.9), (run.Recipe.Epochs, run.Recipe.BatchSize, run.Recipe.LearningRate, run.Recipe.Momentum));
+        Assert.Equal((2, 64, 0.05, 0.9), (run.Recipe.Epochs, run.Recipe.BatchSize, run.Recipe.LearningRate, run.Recipe.Momentum));
         Assert.Equal(["epochs 2 (recipe: 10)"], run.Recipe.Overrides);
         Assert.Equal(1500, run.Final.Samples);
         Assert.Equal(1500, run.Final.Confusion.Sum(row => row.Sum()));
-        Assert.Equal(run.Final.Confusion.Select(row => row.Sum()), run.Final.PerClass.Select(c => c.Support));
+        Assert.Equal(ValidationClassCounts("synthetic:6000"), run.Final.PerClass.Select(c => c.Support));
         Assert.Equal(run.Epochs[^1].ValAccuracy, run.Final.Accuracy, 12);
         Assert.Equal(4, run.TimeToAccuracy.Count);
         Assert.Equal([1, 2], run.Epochs.Select(e => e.Epoch));
@@ -57,7 +69,6 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("model 'cnn' has no mode 'frozen'; its modes: full", "--mode", "frozen")]
     [InlineData("unknown recipe 'fast'; known recipes: chapter, improved", "--recipe", "fast")]
     [InlineData("unknown loader 'Disk'; loaders: GpuResident, Host, HostPinnedPrefetch", "--loader", "Disk")]
-    [InlineData("--device cuda, but CUDA is not available here", "--device", "cuda")]
     [InlineData("--train-limit 400 is larger than the training side of the split (300 of 400 images)", "--train-limit", "400")]
     [InlineData("--epochs must be at least 1, not 0", "--epochs", "0")]
     [InlineData("Cannot parse argument 'many' for option '--batch'", "--batch", "many")]
@@ -72,6 +83,15 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error: " + message, result.StdErr);
         Assert.False(Directory.Exists(temp.Combine("out")));
+    }
+
+    [Fact]
+    public void CudaWhereThereIsNoneExitsTwoAndWritesNothing()
+    {
+        TorchBackend.EnsureLoaded();
+        Assert.SkipWhen(cuda.is_available(), "CUDA is available here");
+
+        BadInputExitsTwoAndWritesNothing("--device cuda, but CUDA is not available here", "--device", "cuda");
     }
 
     [Fact]
@@ -135,6 +155,16 @@ public sealed class TrainCommandTests : IDisposable
         var run = TrainRunJson.Read(Path.Combine(RepoPaths.Root, "results", "training", "cnn-bn-improved-cpu", "train.json"));
 
         Assert.Equal(("fp32", "cpu"), (run.Precision, run.DeviceAndPrecision));
+    }
+
+    /// <summary>Images per class on the validation side of the default split, counted from the data's own labels.</summary>
+    private long[] ValidationClassCounts(string spec)
+    {
+        using var data = EuroSatData.Open(spec, new EuroSatDataOptions { CacheDirectory = temp.Combine("cache") });
+        var counts = new long[data.ClassNames.Count];
+        foreach (var index in DatasetSplit.RandomSplit(data.Count, DatasetSplit.DefaultSeed).Validation)
+            counts[data.Label(index)]++;
+        return counts;
     }
 
     public void Dispose() => temp.Dispose();

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Mutation score of one project with Stryker.NET (dotnet-stryker 5.1.0, a local tool: .config/dotnet-tools.json), run on
+# the fast tests only, inside the compat runtime like every other command, one mutant at a time (concurrency 1: the
+# tests build and run per mutant and the machine is shared).
+#
+#   tools/mutation.sh PROJECT [GLOB ...] [--filter EXPR] [--machine LABEL]
+#
+#   PROJECT  the project to mutate, e.g. src/Report/GeoAI.Report.csproj
+#   GLOB     files to mutate, a Stryker glob matched below PROJECT's folder (default: all of its files), e.g. '**/Compare/*.cs'
+#   --filter the tests to run against each mutant (default: the Report tests that need no browser or child process)
+#   --machine the machine label of the results folder (default: the host name)
+#
+# The report (HTML and JSON) lands in results/<date>-<machine>/mutation/<project>/.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+[ $# -ge 1 ] || { sed -n 2,15p "$0" >&2; exit 2; }
+project=$(realpath "$1"); shift
+[ -f "$project" ] || { echo "mutation.sh: $project: no such project" >&2; exit 2; }
+filter="FullyQualifiedName~GeoAI.Tests.Report&FullyQualifiedName!~HtmlInBrowser&FullyQualifiedName!~CommandLineTests&FullyQualifiedName!~ChartText"
+machine=$(hostname -s)
+mutate=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --filter) filter=$2; shift 2 ;;
+        --machine) machine=$2; shift 2 ;;
+        *) mutate+=(--mutate "$1"); shift ;;
+    esac
+done
+name=$(basename "$project" .csproj)
+output="$root/results/$(date -u +%Y-%m-%d)-$machine/mutation/$name"
+mkdir -p "$output"
+
+cd "$root"
+dotnet tool restore >/dev/null
+cd "$root/tests/GeoAI.Tests"
+exec bash "$root/scripts/compat.sh" exec -- dotnet stryker --project "$(basename "$project")" --test-project GeoAI.Tests.csproj \
+    --configuration Release --concurrency 1 --test-case-filter "$filter" "${mutate[@]}" \
+    --reporter html --reporter json --reporter progress --reporter cleartext --output "$output" --skip-version-check
