@@ -4,13 +4,16 @@
 Cases: model (the chapter's CNN, torchvision VGG11-BN in full and frozen mode) x device (cpu, cuda when present) x batch
 (40, 128, 512) x data path (resident, gpu_resident, the chapter's DataLoader with workers and pin_memory). One step is
 forward, cross-entropy, zero_grad, backward, SGD(lr 0.01, momentum 0.9) over the trainable parameters, synchronised on
-CUDA. Per case: one untimed step, a pilot that picks K steps per iteration (an iteration lasts >= 250 ms), 2 warm-up and
+CUDA. With --precisions and --memory-formats, the resident cases also run in bf16 (torch.autocast: bf16 forward and
+backward, fp32 weights, optimiser and loss), tf32 (CUDA only) and channels_last (model and batch), the peers of the
+suite's PrecisionTraining class; like it, on a CPU only the CNN at batch 40 unless --exhaustive. Per case: one untimed step, a pilot that picks K steps per iteration (an iteration lasts >= 250 ms), 2 warm-up and
 10 measured iterations. The JSON it writes is read by the report beside the suite's results as reference rows.
 
 Run it through tools/run_pytorch_baseline.sh, which finds or installs a PyTorch it can run.
 """
 
 import argparse
+import contextlib
 import datetime
 import gc
 import json
@@ -35,6 +38,10 @@ DEVICES = ("cpu", "cuda")
 BATCH_SIZES = (40, 128, 512)
 LOADERS = ("resident", "gpu_resident", "dataloader")
 WORKER_COUNTS = (0, 2, 4)
+PRECISIONS = ("fp32", "bf16", "tf32")
+MEMORY_FORMATS = ("contiguous", "channels_last")
+DEFAULT_FORMAT = ("fp32", "contiguous")
+BF16_CPU_FLAGS = ("avx512_bf16", "amx_bf16", "amx_tile")
 CHAPTER_BATCH_SIZE = 40
 CLASSES = 10
 IMAGE_SHAPE = (3, 64, 64)
@@ -63,8 +70,13 @@ def parse_args(argv):
                         help="batch sizes (default 40,128,512)")
     parser.add_argument("--loaders", type=csv_of(LOADERS), default=list(LOADERS),
                         help="resident,gpu_resident,dataloader (default all; gpu_resident runs on cuda only)")
+    parser.add_argument("--precisions", type=csv_of(PRECISIONS), default=["fp32"],
+                        help="fp32,bf16,tf32 for the resident cases (default fp32; bf16 is autocast; tf32 runs on cuda only)")
+    parser.add_argument("--memory-formats", type=csv_of(MEMORY_FORMATS), default=["contiguous"],
+                        help="contiguous,channels_last for the resident cases (default contiguous)")
     parser.add_argument("--exhaustive", action="store_true",
-                        help=f"also run VGG11-BN on the CPU above batch {CHAPTER_BATCH_SIZE} (minutes per step)")
+                        help=f"also run VGG11-BN on the CPU above batch {CHAPTER_BATCH_SIZE} (minutes per step), and the "
+                             f"CPU's bf16, tf32 and channels_last cases beyond the CNN at batch {CHAPTER_BATCH_SIZE}")
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: 1 warm-up, 3 iterations of >= 100 ms (numbers not for reports)")
     parser.add_argument("--images", type=positive_int, default=EUROSAT_IMAGES,
@@ -153,9 +165,11 @@ class UInt8Images:
         return functional.normalize(scaled, [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]), self.labels[index]
 
 
-def resident_batches(images, labels, batch_size, device):
-    """One normalised batch made once on the device and stepped on forever: compute alone."""
+def resident_batches(images, labels, batch_size, device, memory_format="contiguous"):
+    """One normalised batch made once on the device (in the case's memory format) and stepped on forever: compute alone."""
     x = normalise(images[:batch_size].to(device))
+    if memory_format == "channels_last":
+        x = x.contiguous(memory_format=torch.channels_last)
     y = labels[:batch_size].to(device)
     while True:
         yield x, y
@@ -208,15 +222,22 @@ def make_model(name, mode):
 
 
 class TrainingStep:
-    def __init__(self, model, device):
-        self.model = model.to(device).train()
+    def __init__(self, model, device, precision="fp32", memory_format="contiguous"):
+        model = model.to(device).train()
+        if memory_format == "channels_last":
+            model = model.to(memory_format=torch.channels_last)
+        self.model = model
         self.criterion = torch.nn.CrossEntropyLoss()
         trainable = [parameter for parameter in model.parameters() if parameter.requires_grad]
         self.optimizer = torch.optim.SGD(trainable, lr=0.01, momentum=0.9)
         self.synchronise = device.type == "cuda"
+        self.device_type = device.type
+        # Mixed precision as PyTorch users write it: autocast around forward and loss, backward and step outside.
+        self.autocast = precision == "bf16"
 
     def run(self, x, y):
-        loss = self.criterion(self.model(x), y)
+        with torch.autocast(self.device_type, dtype=torch.bfloat16, enabled=self.autocast):
+            loss = self.criterion(self.model(x), y)
         self.optimizer.zero_grad()
         loss.backward()
         self.optimizer.step()
@@ -255,7 +276,8 @@ def measure(step, batches, timing):
 # The sweep.
 
 def plan_cases(args, cuda_available):
-    """Every case to run, as (model, mode, device, batch, loader, workers, pin_memory), in the suite's order."""
+    """Every case to run, as (model, mode, device, batch, loader, workers, pin_memory, precision, memory_format), in the
+    suite's order."""
     devices = [device for device in args.devices if device == "cpu" or cuda_available]
     cases = []
     for model in args.models:
@@ -267,22 +289,42 @@ def plan_cases(args, cuda_available):
                     for loader in args.loaders:
                         if loader == "gpu_resident" and device != "cuda":
                             continue
+                        if loader == "resident":
+                            cases += [(model, mode, device, batch, loader, 0, False, *number_format)
+                                      for number_format in formats(args, model, mode, device, batch)]
+                            continue
                         if loader != "dataloader":
-                            cases.append((model, mode, device, batch, loader, 0, False))
+                            cases.append((model, mode, device, batch, loader, 0, False, *DEFAULT_FORMAT))
                             continue
                         for workers in WORKER_COUNTS:
                             # pin_memory needs CUDA: without it PyTorch pins nothing and warns.
                             for pin_memory in ((False, True) if cuda_available else (False,)):
-                                cases.append((model, mode, device, batch, loader, workers, pin_memory))
+                                cases.append((model, mode, device, batch, loader, workers, pin_memory, *DEFAULT_FORMAT))
     return cases
 
 
+def formats(args, model, mode, device, batch):
+    """The (precision, memory_format) pairs a resident case runs in. Other than fp32/contiguous only where the suite's
+    PrecisionTraining has a peer: VGG in full mode, tf32 on CUDA, and on a CPU the CNN at batch 40 unless exhaustive."""
+    chosen = []
+    for precision in args.precisions:
+        for memory_format in args.memory_formats:
+            if (precision, memory_format) != DEFAULT_FORMAT:
+                if mode == "frozen" or (precision == "tf32" and device != "cuda"):
+                    continue
+                if device == "cpu" and not args.exhaustive and not (model == "cnn" and batch == CHAPTER_BATCH_SIZE):
+                    continue
+            chosen.append((precision, memory_format))
+    return chosen
+
+
 def run_case(case, data, args, timing):
-    model, mode, device, batch, loader, workers, pin_memory = case
+    model, mode, device, batch, loader, workers, pin_memory, precision, memory_format = case
     record = {"model": model, "mode": mode, "device": device, "batch_size": batch, "loader": loader,
-              "workers": workers, "pin_memory": pin_memory}
+              "workers": workers, "pin_memory": pin_memory, "precision": precision, "memory_format": memory_format}
     try:
-        steps, ns_per_step = measure_case(case, data, args, timing)
+        with tf32_allowed(precision == "tf32"):
+            steps, ns_per_step = measure_case(case, data, args, timing)
         mean_ns = sum(ns_per_step) / len(ns_per_step)
         record.update({
             "steps_per_iteration": steps,
@@ -300,14 +342,26 @@ def run_case(case, data, args, timing):
     return record
 
 
+@contextlib.contextmanager
+def tf32_allowed(allowed):
+    """TF32 tensor-core math in cuBLAS and cuDNN for one case (the suite's Tf32Mode); the switches are put back after."""
+    saved = torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32
+    if allowed:
+        torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
+    try:
+        yield
+    finally:
+        torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = saved
+
+
 def measure_case(case, data, args, timing):
-    model, mode, device, batch, loader, workers, pin_memory = case
+    model, mode, device, batch, loader, workers, pin_memory, precision, memory_format = case
     device = torch.device(device)
     images, labels = data
     torch.manual_seed(args.seed)
-    step = TrainingStep(make_model(model, mode), device)
+    step = TrainingStep(make_model(model, mode), device, precision, memory_format)
     if loader == "resident":
-        batches = resident_batches(images, labels, batch, device)
+        batches = resident_batches(images, labels, batch, device, memory_format)
     elif loader == "gpu_resident":
         batches = gpu_resident_batches(images, labels, batch, device, args.seed)
     else:
@@ -319,9 +373,10 @@ def measure_case(case, data, args, timing):
 
 
 def describe(case):
-    model, mode, device, batch, loader, workers, pin_memory = case
+    model, mode, device, batch, loader, workers, pin_memory, precision, memory_format = case
     name = f"{model}{'/' + mode if mode else ''} {device} b{batch} {loader}"
-    return name + (f" w{workers}{' pinned' if pin_memory else ''}" if loader == "dataloader" else "")
+    name += f" w{workers}{' pinned' if pin_memory else ''}" if loader == "dataloader" else ""
+    return name + "".join(f" {part}" for part in (precision, memory_format) if part not in DEFAULT_FORMAT)
 
 
 def cpu_model():
@@ -349,6 +404,19 @@ def machine_label(model, cores):
     if tier:
         family = f"core-{tier.group(0)}"
     return f"{family}-{cores}c"
+
+
+def cpu_bf16_features():
+    """The /proc/cpuinfo flags that decide bf16 speed on x86 (as the suite's RuntimeInfo names them), or "none"."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("flags") and ":" in line:
+                    flags = set(line.split(":", 1)[1].split())
+                    return " ".join(flag for flag in BF16_CPU_FLAGS if flag in flags) or "none"
+    except OSError:
+        pass
+    return "unknown"
 
 
 def blas_library():
@@ -425,7 +493,7 @@ def main(argv):
             "as usually installed; on Debian/Ubuntu: apt-get install libopenblas0-openmp")
     log(f"torch {torch.__version__}, torchvision {torchvision.__version__}, {torch.get_num_threads()} threads, BLAS {blas}, "
         f"CUDA {torch.version.cuda if cuda_available else 'not available'}{', ' + gpu_name if gpu_name else ''}; "
-        f"CPU {cpu}; {len(cases)} cases")
+        f"CPU {cpu} (bf16 features: {cpu_bf16_features()}); {len(cases)} cases")
     data = make_training_set(args.images, args.seed)
     timing = Timing(args.quick)
     results = []
@@ -444,6 +512,7 @@ def main(argv):
         "machine": args.machine,
         "device_name": gpu_name or cpu,
         "cpu": cpu,
+        "cpu_bf16_features": cpu_bf16_features(),
         "threads": torch.get_num_threads(),
         "blas": blas,
         "onednn": torch.backends.mkldnn.is_available(),

@@ -33,6 +33,10 @@ geoai=./geoai
 # 2. The improved recipe (flips/rotations, weight decay 5e-4, one-cycle lr peaking at 0.05, batch 64) on CNN-BN.
 "$geoai" train --model cnn-bn --recipe improved --device "$device" --data "$data" --out "$out/cnn-bn-improved-$device"
 
+# 2b. The same in bf16 mixed precision (bf16 compute, fp32 master weights, loss and batch norm): within a point of fp32.
+"$geoai" train --model cnn-bn --recipe improved --precision bf16 --device "$device" --data "$data" \
+    --out "$out/cnn-bn-improved-bf16-$device"
+
 # 3. VGG11-BN as far as a CPU allows: the chapter's frozen fine-tune, but from random initialisation (no ImageNet
 #    weights here), 2 epochs on the first 4,000 training and 1,000 validation images of the seeded split.
 "$geoai" train --model vgg11bn --mode frozen --recipe chapter --epochs 2 --train-limit 4000 --val-limit 1000 \

@@ -27,5 +27,8 @@ public static class Categories
     /// <summary>VGG11-BN, the chapter's fine-tuning model.</summary>
     public const string Vgg = "VGG";
 
+    /// <summary>The precision and memory-format sweeps (PrecisionTraining, PrecisionInference).</summary>
+    public const string Precision = "Precision";
+
     public static readonly ImmutableHashSet<string> Mandatory = [Training, Inference, DataPipeline, Decode];
 }

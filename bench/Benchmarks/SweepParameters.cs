@@ -39,4 +39,6 @@ public static class ParameterOrder
     public const int BatchSize = 3;
     public const int Loader = 4;
     public const int Workers = 5;
+    public const int Precision = 6;
+    public const int MemoryFormat = 7;
 }

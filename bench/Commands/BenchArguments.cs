@@ -31,7 +31,8 @@ public sealed record BenchArguments(
                             for the VGG cases; speed does not depend on them
           --machine LABEL   name for this machine in results (default: CPU family and cores, e.g. epyc-2c)
           --quick           smoke run: 1 warm-up and 3 measured iterations per case (numbers not for reports)
-          --exhaustive      also run cases outside the default CPU time budget (VGG11-BN above batch 40 on a CPU)
+          --exhaustive      also run cases outside the default CPU time budget (VGG11-BN above batch 40 on a CPU,
+                            the precision sweeps beyond the CNN's training step at batch 40)
           --rounds N        launch each case N times, in a new random order each round (default 3); estimates and
                             intervals come from the launches, not from one process's iterations
           --torch-threads N torch intra-op threads in every benchmark process (default: one per core)

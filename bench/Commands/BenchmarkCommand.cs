@@ -165,7 +165,11 @@ internal static class BenchmarkCommand
         if (!options.RealJpegsAvailable)
             yield return "Skipping JPEG decoding cases: they need the real EuroSAT JPEGs (--data <EuroSAT folder or zip>).";
         if (!options.Exhaustive)
+        {
             yield return $"Skipping VGG11-BN above batch {SweepRules.ChapterBatchSize} on the CPU (minutes per step): --exhaustive runs them.";
+            yield return $"Skipping the CPU's precision cases other than the CNN's training step at batch {SweepRules.ChapterBatchSize}: " +
+                         "--exhaustive runs them.";
+        }
         if (options.Quick)
             yield return "Quick job: 1 warm-up and 3 measured iterations per case; a smoke run, not numbers to report.";
     }

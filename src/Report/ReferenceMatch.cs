@@ -4,7 +4,8 @@ using GeoAI.Report.Results;
 namespace GeoAI.Report;
 
 /// <summary>
-/// Pairs reference cases (PyTorch eager) with the TorchSharp cases they measured the same work as, on the same machine.
+/// Pairs reference cases (PyTorch eager) with the TorchSharp cases they measured the same work as, on the same machine
+/// (every such case: a resident fp32 case is the peer of a loader-sweep case and of a precision-sweep case).
 /// A reference file names its machine; when the results come from one machine only, a reference with another name is
 /// still paired, with a note, since the label is often just a host name typed differently.
 /// </summary>
@@ -31,16 +32,16 @@ internal sealed class ReferenceMatch
                           $"'{reference.Machine}' is none of the result machines.");
                 continue;
             }
-            var match = results.On(machine).FirstOrDefault(reference.Matches);
-            if (match is null)
-            {
+            var matches = results.On(machine).Where(reference.Matches).ToList();
+            if (matches.Count == 0)
                 Notes.Add($"Reference {reference.Tool} case ({reference.Describe()}) is not shown: no TorchSharp case " +
                           $"on '{machine}' measured the same work.");
-                continue;
+            foreach (var match in matches)
+            {
+                if (!byCase.TryGetValue((match.Machine, match.FullName), out var list))
+                    byCase[(match.Machine, match.FullName)] = list = [];
+                list.Add(reference);
             }
-            if (!byCase.TryGetValue((match.Machine, match.FullName), out var list))
-                byCase[(match.Machine, match.FullName)] = list = [];
-            list.Add(reference);
         }
     }
 

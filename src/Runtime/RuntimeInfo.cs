@@ -8,6 +8,7 @@ namespace GeoAI.Runtime;
 /// What this process computes on: the libtorch that loaded, its build, CUDA and cuDNN, and the device. The one place
 /// that knows these facts; benchmarks, reports and <c>train</c> all print or record this record.
 /// </summary>
+/// <param name="CpuBf16Features">The CPU features that decide bf16 speed (<see cref="CpuFeatures.Bf16"/>), e.g. "avx512_bf16" or "none".</param>
 public sealed record RuntimeInfo(
     string Backend,
     string LibTorchVersion,
@@ -20,7 +21,8 @@ public sealed record RuntimeInfo(
     string GpuDriver,
     string Cpu,
     int CpuThreads,
-    int LogicalCores)
+    int LogicalCores,
+    string CpuBf16Features = "unknown")
 {
     private static RuntimeInfo? current;
 
@@ -42,7 +44,7 @@ public sealed record RuntimeInfo(
     public string ToLine() =>
         $"libtorch {LibTorchVersion} ({Build} build, TorchBackend={Backend}) | CUDA available: {(CudaAvailable ? "yes" : "no")}" +
         $"{(CudaAvailable ? $" (runtime {CudaRuntime}, driver {GpuDriver})" : "")} | device: {Device} | cuDNN: {Cudnn}" +
-        $" | CPU: {Cpu}, {CpuThreads} torch threads";
+        $" | CPU: {Cpu}, {CpuThreads} torch threads, bf16 features: {CpuBf16Features}";
 
     private static RuntimeInfo Detect()
     {
@@ -62,7 +64,7 @@ public sealed record RuntimeInfo(
             TorchBackend.Name, version, source, cudaBuild ? "cuda" : "cpu", cudaAvailable,
             cudaBuild ? CudaRuntimeVersion() : "n/a",
             cudaBuild ? CudnnVersion() : "n/a",
-            device, driver, cpu, torch.get_num_threads(), Environment.ProcessorCount);
+            device, driver, cpu, torch.get_num_threads(), Environment.ProcessorCount, CpuFeatures.DetectBf16());
     }
 
     /// <summary>

@@ -21,8 +21,8 @@ public sealed class TrainingJob : IDisposable
     private readonly Trainer trainer;
 
     /// <summary>
-    /// Bad settings (a mode the model lacks, limits larger than the split, a bad weights file) throw before anything
-    /// is trained: <see cref="ArgumentException"/>, or <see cref="WeightsFileException"/> for the weights.
+    /// Bad settings (a mode the model lacks, limits larger than the split, a bad weights file, tf32 on a CPU) throw
+    /// before anything is trained: <see cref="ArgumentException"/>, or <see cref="WeightsFileException"/> for the weights.
     /// </summary>
     public TrainingJob(EuroSatData data, TrainingJobSettings settings)
     {
@@ -44,7 +44,8 @@ public sealed class TrainingJob : IDisposable
                 new LoaderOptions(settings.Loader, recipe.BatchSize, settings.Workers, Shuffle: true, Seed: settings.Seed));
             validationBatches = BatchSources.Create(data, Subset.Validation, settings.Device,
                 new LoaderOptions(settings.Loader, recipe.BatchSize, settings.Workers, Shuffle: false, Seed: settings.Seed));
-            step = new TrainingStep(model, recipe.Sgd, LearningRateSchedules.For(recipe, recipe.Epochs * trainBatches.BatchesPerEpoch));
+            step = new TrainingStep(model, recipe.Sgd, LearningRateSchedules.For(recipe, recipe.Epochs * trainBatches.BatchesPerEpoch),
+                new ComputeFormat(settings.Precision));
             // Its own stream of the seed, so augmenting draws nothing from the generator the model was made with.
             augmentation = recipe.Augment ? new DihedralAugmentation(settings.Seed + 1) : null;
             trainer = new Trainer(model, step, Classes, augmentation);

@@ -14,6 +14,7 @@ namespace GeoAI.Training;
 /// Weights loaded into the model before training: a .safetensors, .pth or .pt file, or <c>torchvision</c> (see
 /// <see cref="ModelWeights.Locate"/>); null: random initialisation.
 /// </param>
+/// <param name="Precision">The number format of the training step (<see cref="ComputeFormat"/>); tf32 needs CUDA.</param>
 public sealed record TrainingJobSettings(
     IModelSpec Model,
     TrainingMode Mode,
@@ -24,4 +25,5 @@ public sealed record TrainingJobSettings(
     long Seed = DatasetSplit.DefaultSeed,
     int? TrainLimit = null,
     int? ValidationLimit = null,
-    string? WeightsPath = null);
+    string? WeightsPath = null,
+    Precision Precision = Precision.Fp32);

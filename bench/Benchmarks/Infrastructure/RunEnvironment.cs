@@ -6,8 +6,9 @@ namespace GeoAI.Bench.Benchmarks.Infrastructure;
 
 /// <summary>
 /// What a result file must say about where it came from beyond BenchmarkDotNet's own environment block: the libtorch
-/// that ran, CUDA/cuDNN, GPU and driver, whether the data was real or synthetic, and the provenance a history of runs
-/// orders and groups by: the commit built (and whether its sources were changed), when the run started, the machine.
+/// that ran, CUDA/cuDNN, GPU and driver, the CPU's bf16 features, whether the data was real or synthetic, and the
+/// provenance a history of runs orders and groups by: the commit built (and whether its sources were changed), when the
+/// run started, the machine.
 /// </summary>
 public sealed record RunEnvironment(
     RuntimeInfo Runtime, string DataSource, bool DataIsSynthetic, string Machine, SourceRevision Revision, DateTime StartedUtc)
@@ -39,6 +40,7 @@ public sealed record RunEnvironment(
             ["Cpu"] = Runtime.Cpu,
             ["TorchThreads"] = Runtime.CpuThreads,
             ["LogicalCores"] = Runtime.LogicalCores,
+            ["CpuBf16Features"] = Runtime.CpuBf16Features,
             ["DataSource"] = DataSource,
             ["DataIsSynthetic"] = DataIsSynthetic,
             ["Machine"] = Machine,

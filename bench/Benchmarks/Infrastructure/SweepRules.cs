@@ -1,3 +1,5 @@
+using GeoAI.Training;
+
 namespace GeoAI.Bench.Benchmarks.Infrastructure;
 
 /// <summary>
@@ -20,9 +22,23 @@ public static class SweepRules
         _ => null,
     };
 
+    /// <summary>Why a precision makes no sense on a device, or null when it does.</summary>
+    public static string? WhyInvalid(ComputeDevice device, Precision precision) =>
+        new ComputeFormat(precision).WhyNotOn(device == ComputeDevice.Cuda);
+
     /// <summary>Why a valid combination is left out of the default sweep, or null when it is in.</summary>
     public static string? WhyOutsideDefaultBudget(BenchModel model, ComputeDevice device, int batchSize) =>
         model == BenchModel.Vgg11Bn && device == ComputeDevice.Cpu && batchSize > ChapterBatchSize
             ? $"VGG11-BN on a CPU takes minutes per step above batch {ChapterBatchSize}"
+            : null;
+
+    /// <summary>
+    /// Why a case of the precision sweeps (<see cref="PrecisionTraining"/>, <see cref="PrecisionInference"/>) is left out
+    /// of the default sweep, or null when it is in. On a CPU the default keeps four cases, the CNN's training step at the
+    /// chapter's batch size in fp32 and bf16, contiguous and channels-last; on CUDA all of it runs.
+    /// </summary>
+    public static string? WhyPrecisionCaseOutsideDefaultBudget(bool training, BenchModel model, ComputeDevice device, int batchSize) =>
+        device == ComputeDevice.Cpu && !(training && model == BenchModel.Cnn && batchSize == ChapterBatchSize)
+            ? $"on a CPU the precision sweeps run only the CNN's training step at batch {ChapterBatchSize} by default"
             : null;
 }

@@ -26,19 +26,24 @@ internal sealed class TrainingSession : IDisposable
         this.fixedBatch = fixedBatch;
     }
 
-    public static TrainingSession Create(IModelSpec spec, TrainingMode mode, ComputeDevice device, int batchSize, BatchLoader loader, int workers)
+    /// <param name="format">Precision and memory format of the step (default fp32, contiguous); a fixed batch is laid out in it once.</param>
+    public static TrainingSession Create(IModelSpec spec, TrainingMode mode, ComputeDevice device, int batchSize, BatchLoader loader, int workers,
+        ComputeFormat? format = null)
     {
+        format ??= ComputeFormat.Default;
         var data = BenchmarkInputs.OpenData();
         var model = BenchmarkInputs.CreateModel(spec, mode, data.ClassNames.Count, device);
         model.train();
-        var step = new TrainingStep(model, new SgdSettings());
+        var step = new TrainingStep(model, new SgdSettings(), format: format);
         var stream = new BatchStream(BenchmarkInputs.CreateSource(data, device, batchSize, BenchmarkInputs.ToKind(loader), workers));
         if (loader != BatchLoader.FixedBatch)
             return new TrainingSession(device, data, model, step, stream, null);
         // Compute alone: the first batch, kept on the device and trained on again and again (TorchBench's inputs made once).
-        var batch = stream.Next();
+        var (x, y) = stream.Next();
         stream.Dispose();
-        return new TrainingSession(device, data, model, step, null, batch);
+        var laidOut = format.Layout(x);
+        x.Dispose();
+        return new TrainingSession(device, data, model, step, null, (laidOut, y));
     }
 
     public void Step()

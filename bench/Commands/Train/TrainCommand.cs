@@ -54,6 +54,12 @@ internal sealed class TrainCommand : SubCommand
     private readonly Option<int?> valLimit = new("--val-limit") { Description = "Validate on the first N images of the split's validation side" };
     private readonly Option<string> output = CommonOptions.Out("Output folder: new, empty, or a previous run's (replaced whole)");
 
+    private readonly Option<string> precision = new Option<string>("--precision")
+    {
+        Description = "fp32, bf16 (mixed precision: bf16 compute, fp32 master weights) or tf32 (CUDA only); docs/training.md",
+        DefaultValueFactory = _ => "fp32",
+    }.AcceptOnlyFromAmong("fp32", "bf16", "tf32");
+
     public TrainCommand()
         : base("train", "Train a model on EuroSAT as the chapter does; write per-epoch metrics, time to accuracy, the confusion matrix and charts.",
             needsLibTorch: true)
@@ -62,7 +68,7 @@ internal sealed class TrainCommand : SubCommand
         Require(momentum, value => value is >= 0 and < 1, "must be in [0, 1)");
         Require(weightDecay, value => value >= 0, "must be 0 or more");
         Add(model.Model, model.Mode, device, recipe, epochs, batch, learningRate, momentum, weightDecay, data, cacheDir, weights, loader, workers,
-            seed, trainLimit, valLimit, output);
+            seed, trainLimit, valLimit, output, precision);
     }
 
     protected override int Run(ParseResult parse)
@@ -76,7 +82,7 @@ internal sealed class TrainCommand : SubCommand
         using var dataSet = DataLoading.OpenWithProgressBar(parse.GetValue(data)!, new EuroSatDataOptions { CacheDirectory = parse.GetValue(cacheDir) });
         var settings = new TrainingJobSettings(spec, model.ModeOf(parse), new torch.Device(parse.GetValue(device).Resolve()),
             chosen, parse.GetValue(loader), parse.GetValue(workers), parse.GetValue(seed), parse.GetValue(trainLimit), parse.GetValue(valLimit),
-            parse.GetValue(weights));
+            parse.GetValue(weights), Enum.Parse<Precision>(parse.GetValue(precision)!, ignoreCase: true));
         using var job = NewJob(dataSet, settings);
 
         var builder = new TrainRunBuilder(dataSet, job, overrides);
@@ -117,7 +123,8 @@ internal sealed class TrainCommand : SubCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"settings: {recipe.Epochs} epochs, batch {recipe.BatchSize}, SGD lr {recipe.Sgd.LearningRate} " +
             $"momentum {recipe.Sgd.Momentum} weight decay {recipe.Sgd.WeightDecay}, schedule {recipe.Schedule}, " +
-            $"augmentation {(recipe.Augment ? "flips and 90° rotations" : "none")}, seed {settings.Seed}"));
+            $"augmentation {(recipe.Augment ? "flips and 90° rotations" : "none")}, seed {settings.Seed}, " +
+            $"precision {settings.Precision.ToString().ToLowerInvariant()}"));
         if (builder.Overrides.Count > 0)
             Console.WriteLine($"changed from the recipe: {string.Join("; ", builder.Overrides)}");
         Console.WriteLine(Invariant($"data: {data.Description}; {job.Subset.Train.Length:N0} training / {job.Subset.Validation.Length:N0} validation images"));

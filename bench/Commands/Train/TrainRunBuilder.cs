@@ -60,6 +60,7 @@ internal sealed class TrainRunBuilder
                 settings.TrainLimit, settings.ValidationLimit, "x/255·2−1 per channel (the chapter's Normalize(0.5, 0.5))"),
             Loader = new TrainRunLoader(settings.Loader.ToString(), settings.Workers, job.LoaderDescription),
             Device = settings.Device.type == DeviceType.CUDA ? "cuda" : "cpu",
+            Precision = settings.Precision.ToString().ToLowerInvariant(),
             Seed = settings.Seed,
             Weights = WeightsLine,
             Runtime = RuntimeRecords.Of(GeoAI.Runtime.RuntimeInfo.Current),

@@ -22,6 +22,13 @@ public sealed record ReferenceCase
 
     public required int Workers { get; init; }
     public required bool PinMemory { get; init; }
+
+    /// <summary>"fp32", "bf16" (autocast) or "tf32".</summary>
+    public string Precision { get; init; } = "fp32";
+
+    /// <summary>"contiguous" or "channels_last".</summary>
+    public string MemoryFormat { get; init; } = "contiguous";
+
     public required IReadOnlyList<double> Samples { get; init; }
     public required TimeEstimate Time { get; init; }
     public required string SourceFile { get; init; }
@@ -30,13 +37,17 @@ public sealed record ReferenceCase
     public string? Constructed { get; init; }
 
     /// <summary>
-    /// The same work as a GeoAI.Bench training case: same model and mode, device, batch size and workers, and the loader
+    /// The same work as a GeoAI.Bench training case: same model and mode, device, batch size and workers, the loader
     /// that moves data the same way (resident, one batch made once = FixedBatch; gpu_resident = GpuResident; a DataLoader
-    /// = Host, or HostPinnedPrefetch when pinned).
+    /// = Host, or HostPinnedPrefetch when pinned), and the same precision and memory format. The precision classes have
+    /// no Loader parameter (they train on a FixedBatch) and the loader classes no Precision or MemoryFormat (fp32,
+    /// contiguous), so a resident fp32 contiguous case matches one of each.
     /// </summary>
     public bool Matches(BenchmarkResult result)
     {
         var workload = result.Workload;
+        var parameters = result.Parameters;
+        var resultLoader = parameters.Loader ?? (parameters["Precision"] is null ? null : "FixedBatch");
         var loader = (Loader, PinMemory) switch
         {
             ("resident", _) => "FixedBatch",
@@ -48,13 +59,20 @@ public sealed record ReferenceCase
         return workload.IsTraining
                && workload.Model == Model
                && string.Equals(workload.Mode, Mode, StringComparison.OrdinalIgnoreCase)
-               && string.Equals(result.Parameters.Device, Device, StringComparison.OrdinalIgnoreCase)
-               && result.Parameters.BatchSize == BatchSize
-               && result.Parameters.Workers == Workers
-               && string.Equals(result.Parameters.Loader, loader, StringComparison.OrdinalIgnoreCase);
+               && string.Equals(parameters.Device, Device, StringComparison.OrdinalIgnoreCase)
+               && parameters.BatchSize == BatchSize
+               && (parameters.Workers ?? 0) == Workers
+               && string.Equals(resultLoader, loader, StringComparison.OrdinalIgnoreCase)
+               && Same(parameters["Precision"] ?? "Fp32", Precision)
+               && Same(parameters["MemoryFormat"] ?? "Contiguous", MemoryFormat);
     }
+
+    /// <summary>A suite parameter value against the script's spelling: "ChannelsLast" is "channels_last", "Bf16" is "bf16".</summary>
+    private static bool Same(string suite, string script) =>
+        string.Equals(suite, script.Replace("_", ""), StringComparison.OrdinalIgnoreCase);
 
     public string Describe() =>
         $"{Model}{(Mode is null ? "" : " " + Mode)} {Device} batch {BatchSize} {Loader}" +
-        $"{(PinMemory ? " pinned" : "")} {Workers} workers";
+        $"{(PinMemory ? " pinned" : "")} {Workers} workers" +
+        (Precision == "fp32" ? "" : $" {Precision}") + (MemoryFormat == "contiguous" ? "" : $" {MemoryFormat}");
 }

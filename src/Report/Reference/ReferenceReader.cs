@@ -7,7 +7,8 @@ namespace GeoAI.Report.Reference;
 /// <summary>
 /// Reads reference results of another framework (tools/pytorch_baseline.py writes them):
 /// <c>{ "tool", "version", "machine", "device_name", "threads", "cases": [ { "model", "mode", "device", "batch_size",
-/// "loader", "workers", "pin_memory", "images_per_second", "ns_per_image": [...] } ] }</c>.
+/// "loader", "workers", "pin_memory", "precision", "memory_format", "images_per_second", "ns_per_image": [...] } ] }</c>.
+/// "precision" and "memory_format" came later: a case without them ran in fp32, contiguous.
 /// </summary>
 public static class ReferenceReader
 {
@@ -46,6 +47,12 @@ public static class ReferenceReader
             throw new ReportException($"{where}: device must be \"cpu\" or \"cuda\", not \"{c.Device}\"");
         if (loader is not ("resident" or "gpu_resident" or "dataloader"))
             throw new ReportException($"{where}: loader must be \"resident\", \"gpu_resident\" or \"dataloader\", not \"{c.Loader}\"");
+        var precision = c.Precision?.ToLowerInvariant() ?? "fp32";
+        var memoryFormat = c.MemoryFormat?.ToLowerInvariant() ?? "contiguous";
+        if (precision is not ("fp32" or "bf16" or "tf32"))
+            throw new ReportException($"{where}: precision must be \"fp32\", \"bf16\" or \"tf32\", not \"{c.Precision}\"");
+        if (memoryFormat is not ("contiguous" or "channels_last"))
+            throw new ReportException($"{where}: memory_format must be \"contiguous\" or \"channels_last\", not \"{c.MemoryFormat}\"");
         if (c.BatchSize is not > 0 || c.Workers is not >= 0)
             throw new ReportException($"{where}: batch_size must be positive and workers zero or more");
         if (c.NsPerImage is not { Length: > 0 } samples)
@@ -72,6 +79,8 @@ public static class ReferenceReader
             Loader = loader,
             Workers = c.Workers.Value,
             PinMemory = c.PinMemory ?? false,
+            Precision = precision,
+            MemoryFormat = memoryFormat,
             Samples = samples,
             Time = time,
             SourceFile = file,
@@ -100,6 +109,8 @@ public static class ReferenceReader
         public string? Loader { get; set; }
         public int? Workers { get; set; }
         public bool? PinMemory { get; set; }
+        public string? Precision { get; set; }
+        public string? MemoryFormat { get; set; }
         public double? ImagesPerSecond { get; set; }
         public double[]? NsPerImage { get; set; }
     }

@@ -20,6 +20,8 @@ public sealed record Workload(string Key, string Label, string? Model, string? M
         "CnnTraining" => "CNN training",
         "Vgg11BnTraining" => "VGG11-BN training",
         "Inference" => "Inference",
+        "PrecisionTraining" => "Training by precision and memory format",
+        "PrecisionInference" => "Inference by precision and memory format",
         "DataPipeline" => "Data pipeline (loading only)",
         "JpegDecoding" => "JPEG decode",
         _ => type,
@@ -35,7 +37,8 @@ public sealed record Workload(string Key, string Label, string? Model, string? M
         {
             "CnnTraining" => new Workload(key, "CNN training" + Rest(extra, "Mode"), "cnn", mode, true),
             "Vgg11BnTraining" => new Workload(key, "VGG11-BN training" + modeSuffix + Rest(extra, "Mode"), "vgg11bn", mode, true),
-            "Inference" => InferenceOf(key, parameters, extra, modeSuffix),
+            "Inference" or "PrecisionInference" => InferenceOf(key, parameters, extra, modeSuffix),
+            "PrecisionTraining" => PrecisionTrainingOf(key, parameters, extra),
             "DataPipeline" => new Workload(key, "Data pipeline (loading only)" + Rest(extra), null, mode, false),
             "JpegDecoding" => new Workload(key, "JPEG decode" + Rest(extra), null, mode, false),
             _ => new Workload(key, $"{type}.{method}" + Rest(extra), null, mode, false),
@@ -48,6 +51,15 @@ public sealed record Workload(string Key, string Label, string? Model, string? M
         var id = model?.ToLowerInvariant() is "cnn" or "vgg11bn" ? model.ToLowerInvariant() : null;
         var name = model is null ? "model" : Analysis.CaseLabel.Model(model);
         return new Workload(key, $"{name} inference{modeSuffix}" + Rest(extra, "Model", "Mode"), id, parameters["Mode"]?.ToLowerInvariant(), false);
+    }
+
+    /// <summary>The precision sweep trains VGG11-BN in full mode, so its VGG cases are the peers of full-mode references.</summary>
+    private static Workload PrecisionTrainingOf(string key, CaseParameters parameters, List<KeyValuePair<string, string>> extra)
+    {
+        var model = parameters["Model"];
+        var id = model?.ToLowerInvariant() is "cnn" or "vgg11bn" ? model.ToLowerInvariant() : null;
+        var name = model is null ? "model" : Analysis.CaseLabel.Model(model);
+        return new Workload(key, $"{name} training" + Rest(extra, "Model"), id, id == "vgg11bn" ? "full" : null, true);
     }
 
     /// <summary>The parameters not already in the label, as ", Name=Value".</summary>

@@ -22,7 +22,7 @@ internal static class ConfusionMatrixChart
     {
         var final = run.Final;
         var n = final.Classes.Count;
-        var title = $"{run.Model.DisplayName}, {run.Recipe.Name} recipe, {run.Device}: overall accuracy {TrainNumbers.Percent(final.Accuracy)}";
+        var title = $"{run.Model.DisplayName}, {run.Recipe.Name} recipe, {run.DeviceAndPrecision}: overall accuracy {TrainNumbers.Percent(final.Accuracy)}";
         var plot = ChartStyle.Create(title, "predicted class", "true class");
         var max = Math.Max(1, final.Confusion.SelectMany(row => row).DefaultIfEmpty(0).Max());
         for (var t = 0; t < n; t++)
@@ -63,7 +63,7 @@ internal static class ConfusionMatrixChart
         plot.Grid.IsVisible = false;
         plot.Axes.SetLimits(-0.5, n - 0.5, -n + 0.5, 0.5);
 
-        var caption = $"Confusion matrix of {run.Model.DisplayName} ({run.Recipe.Name} recipe, {run.Device}) on " +
+        var caption = $"Confusion matrix of {run.Model.DisplayName} ({run.Recipe.Name} recipe, {run.DeviceAndPrecision}) on " +
                       $"{TrainNumbers.Integer(final.Samples)} validation images after the last epoch: rows are the true class, " +
                       "columns the predicted one, the diagonal (bold) is correct; darker cells hold more images.";
         return ChartStyle.Save(plot, folder, id, title, caption, height: 860);

@@ -30,7 +30,7 @@ internal static class LearningCurveChart
     public static Chart Create(TrainRun run, Metric metric, string folder, string id)
     {
         var what = metric == Metric.Loss ? "Loss" : "Accuracy";
-        var title = $"{what} per epoch: {run.Model.DisplayName}, {run.Recipe.Name} recipe, {run.Device}";
+        var title = $"{what} per epoch: {run.Model.DisplayName}, {run.Recipe.Name} recipe, {run.DeviceAndPrecision}";
         var plot = ChartStyle.Create(title, "epoch", metric == Metric.Loss ? "mean cross-entropy loss" : "accuracy (%)");
         var series = Series(run, metric);
         foreach (var ((label, epochs, values), index) in series.Select((s, i) => (s, i)))
@@ -58,7 +58,7 @@ internal static class LearningCurveChart
             plot.Axes.SetLimitsY(Math.Max(0, low - pad), metric == Metric.Accuracy ? Math.Min(100, high + pad) : high + pad);
         }
 
-        var caption = $"{what} of {run.Model.DisplayName} ({run.Recipe.Name} recipe, {run.Device}) after each epoch: training " +
+        var caption = $"{what} of {run.Model.DisplayName} ({run.Recipe.Name} recipe, {run.DeviceAndPrecision}) after each epoch: training " +
                       $"(accumulated during the epoch) and validation ({TrainNumbers.Integer(run.Data.ValidationImages)} images).";
         return ChartStyle.Save(plot, folder, id, title, caption);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GeoAI.Report.Training;
 
 /// <summary>
@@ -26,6 +28,13 @@ public sealed record TrainRun
 
     /// <summary>"cpu" or "cuda".</summary>
     public required string Device { get; init; }
+
+    /// <summary>"fp32", "bf16" or "tf32": the training step's number format. Files from before it was a setting are fp32.</summary>
+    public string Precision { get; init; } = "fp32";
+
+    /// <summary>"cpu", or with the precision when it is not fp32: "cpu, bf16". Titles and captions say this.</summary>
+    [JsonIgnore]
+    public string DeviceAndPrecision => Precision == "fp32" ? Device : $"{Device}, {Precision}";
 
     /// <summary>Seeds the split, the shuffle, the initial weights and the augmentation.</summary>
     public required long Seed { get; init; }

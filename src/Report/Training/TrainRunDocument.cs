@@ -11,7 +11,7 @@ internal static class TrainRunDocument
 {
     public static ReportDocument Build(TrainRun run, string chartFolder)
     {
-        var document = new ReportDocument($"Training run: {run.Model.DisplayName}, {run.Recipe.Name} recipe, {run.Device}");
+        var document = new ReportDocument($"Training run: {run.Model.DisplayName}, {run.Recipe.Name} recipe, {run.DeviceAndPrecision}");
         document.Paragraph($"Final validation accuracy **{TrainNumbers.Percent(run.FinalValidationAccuracy)}** (training accuracy " +
                            $"{TrainNumbers.Percent(run.Epochs[^1].TrainAccuracy)}) after {run.Epochs.Count} epoch" +
                            $"{(run.Epochs.Count == 1 ? "" : "s")}; total time {TrainNumbers.Seconds(run.TotalSeconds)}.");
@@ -69,6 +69,9 @@ internal static class TrainRunDocument
         table.Add("Normalisation", data.Normalisation);
         table.Add("Loader", $"{run.Loader.Kind}, {run.Loader.Workers} workers: {run.Loader.Description}");
         table.Add("Device", run.Device);
+        table.Add("Precision (number format)", run.Precision == "bf16"
+            ? "bf16 mixed precision: bf16 forward and backward, fp32 master weights, optimiser state, loss and batch norm"
+            : run.Precision);
         table.Add("Seed", TrainNumbers.Integer(run.Seed));
         table.Add("Runtime", $"`{run.Runtime.Line}`");
         table.Add("Machine", $"{run.Runtime.Machine}: {run.Runtime.Cpu}, {run.Runtime.LogicalCores} logical cores; {run.Runtime.Os}; .NET {run.Runtime.DotNet}");

@@ -10,7 +10,7 @@ namespace GeoAI.Report.Training;
 /// </summary>
 internal static class TrainingTimeChart
 {
-    /// <summary>Runs that did the same work on each device: same model, mode, recipe, epochs, batch and images.</summary>
+    /// <summary>Runs that did the same work on each device: same model, mode, recipe, precision, epochs, batch and images.</summary>
     public sealed record Pair(string Label, TrainRun Cpu, TrainRun Cuda)
     {
         public double Speedup => Cpu.TotalSeconds / Cuda.TotalSeconds;
@@ -32,14 +32,15 @@ internal static class TrainingTimeChart
             .ToList();
 
     private static string WorkKey(TrainRun run) =>
-        $"{run.Model.Name}|{run.Model.Mode}|{run.Recipe.Name}|{run.Recipe.Epochs}|{run.Recipe.BatchSize}|{run.Data.Synthetic}|" +
+        $"{run.Model.Name}|{run.Model.Mode}|{run.Recipe.Name}|{run.Precision}|{run.Recipe.Epochs}|{run.Recipe.BatchSize}|{run.Data.Synthetic}|" +
         $"{run.Data.TrainImages}|{run.Data.ValidationImages}";
 
     private static TrainRun? Latest(IEnumerable<TrainRun> runs, string device) =>
         runs.Where(r => r.Device == device).OrderBy(r => r.StartedUtc).LastOrDefault();
 
     public static string Label(TrainRun run) =>
-        $"{run.Model.DisplayName}{(run.Model.Mode == "Frozen" ? " frozen" : "")}, {run.Recipe.Name} recipe, {run.Recipe.Epochs} epochs" +
+        $"{run.Model.DisplayName}{(run.Model.Mode == "Frozen" ? " frozen" : "")}, {run.Recipe.Name} recipe" +
+        (run.Precision == "fp32" ? "" : $", {run.Precision}") + $", {run.Recipe.Epochs} epochs" +
         (run.Data.TrainImages < run.Data.SplitTrainImages ? $", {TrainNumbers.Integer(run.Data.TrainImages)} images" : "");
 
     public static Chart Create(IReadOnlyList<Pair> pairs, string folder, string id)

@@ -88,7 +88,7 @@ public class SweepRulesTests
     private static bool IsBenchmarkClass(Type type) =>
         !type.IsAbstract && type.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), true));
 
-    private static IReadOnlyList<BenchmarkCase> Cases(Type benchmark, bool cuda, bool realJpegs, bool exhaustive) =>
+    internal static IReadOnlyList<BenchmarkCase> Cases(Type benchmark, bool cuda, bool realJpegs, bool exhaustive) =>
         BenchmarkConverter.TypeToBenchmarks(benchmark, ManualConfig.CreateEmpty()
                 .AddJob(Job.Dry)
                 .AddFilter(new SweepFilter(cuda, realJpegs, exhaustive)))

@@ -72,6 +72,8 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("--train-limit 400 is larger than the training side of the split (300 of 400 images)", "--train-limit", "400")]
     [InlineData("--epochs must be at least 1, not 0", "--epochs", "0")]
     [InlineData("Cannot parse argument 'many' for option '--batch'", "--batch", "many")]
+    [InlineData("tf32 is a mode of NVIDIA tensor cores (cuBLAS and cuDNN): a CPU has no TF32 arithmetic", "--precision", "tf32")]
+    [InlineData("Argument 'fp16' not recognized. Must be one of:", "--precision", "fp16")]
     public void BadInputExitsTwoAndWritesNothing(string message, string option, string value)
     {
         var output = temp.Combine("out", "run");
@@ -127,6 +129,32 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(["samples.png"], Directory.GetFiles(temp.Combine("grid")).Select(Path.GetFileName));
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--out must name a .png file", refused.StdErr);
+    }
+
+    [Fact]
+    public void ABf16RunSaysSoInEveryOutput()
+    {
+        var output = temp.Combine("run");
+
+        var result = Program("train", "--model", "cnn-bn", "--recipe", "improved", "--precision", "bf16", "--epochs", "1",
+            "--data", "synthetic:400", "--cache-dir", temp.Combine("cache"), "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains(", precision bf16", result.StdOut);
+        var run = TrainRunJson.Read(Path.Combine(output, "train.json"));
+        Assert.Equal(("bf16", "cpu, bf16"), (run.Precision, run.DeviceAndPrecision));
+        Assert.Matches(@"bf16 features: (none|unknown|avx512_bf16)", run.Runtime.Line);
+        var markdown = File.ReadAllText(Path.Combine(output, "train.md"));
+        Assert.Contains("# Training run: CNN-BN (improved), improved recipe, cpu, bf16", markdown);
+        Assert.Contains("| Precision (number format) | bf16 mixed precision: bf16 forward and backward, fp32 master weights", markdown);
+    }
+
+    [Fact]
+    public void ATrainJsonFromBeforeThePrecisionSettingReadsAsFp32()
+    {
+        var run = TrainRunJson.Read(Path.Combine(RepoPaths.Root, "results", "training", "cnn-bn-improved-cpu", "train.json"));
+
+        Assert.Equal(("fp32", "cpu"), (run.Precision, run.DeviceAndPrecision));
     }
 
     /// <summary>Images per class on the validation side of the default split, counted from the data's own labels.</summary>

@@ -55,6 +55,7 @@ public sealed class PyTorchBaselineTests : IDisposable
         Assert.Equal("resident", single.GetProperty("loader").GetString());
         Assert.Equal(0, single.GetProperty("workers").GetInt32());
         Assert.False(single.GetProperty("pin_memory").GetBoolean());
+        Assert.Equal(("fp32", "contiguous"), (single.GetProperty("precision").GetString(), single.GetProperty("memory_format").GetString()));
         Assert.True(single.GetProperty("steps_per_iteration").GetInt32() >= 1);
         var samples = single.GetProperty("ns_per_image").EnumerateArray().Select(s => s.GetDouble()).ToArray();
         Assert.Equal(3, samples.Length);
@@ -63,6 +64,30 @@ public sealed class PyTorchBaselineTests : IDisposable
         var meanNsPerStep = single.GetProperty("mean_ns_per_step").GetDouble();
         Assert.Equal(samples.Average() * 40, meanNsPerStep, meanNsPerStep * 1e-9);
         Assert.Equal(40 * 1e9 / meanNsPerStep, single.GetProperty("images_per_second").GetDouble(), 1e-6);
+    }
+
+    [Fact]
+    public void Bf16AndChannelsLastCasesRecordTheirPrecisionAndMemoryFormat()
+    {
+        var python = Python3();
+        Assert.SkipUnless(CanImportTorch(python), $"{python} cannot import torch and torchvision, so the quick run is skipped");
+        var output = Path.Combine(folder, "precision.json");
+
+        var run = ProcessRunner.Run(python,
+            [Script, "--quick", "--images", "400", "--models", "cnn", "--devices", "cpu", "--batches", "40", "--loaders", "resident",
+             "--precisions", "fp32,bf16,tf32", "--memory-formats", "contiguous,channels_last", "--out", output],
+            timeout: TimeSpan.FromMinutes(3));
+
+        Assert.True(run.ExitCode == 0, run.All);
+        // tf32 needs CUDA: on the CPU, 2 precisions x 2 memory formats.
+        Assert.Contains("[4/4] cnn cpu b40 resident bf16 channels_last: ", run.StdErr);
+        using var json = JsonDocument.Parse(File.ReadAllText(output));
+        Assert.Matches("^(none|unknown|avx512_bf16( amx_bf16)?( amx_tile)?)$", json.RootElement.GetProperty("cpu_bf16_features").GetString());
+        var cases = json.RootElement.GetProperty("cases").EnumerateArray().ToList();
+        Assert.Equal([("fp32", "contiguous"), ("fp32", "channels_last"), ("bf16", "contiguous"), ("bf16", "channels_last")],
+            cases.Select(c => (c.GetProperty("precision").GetString(), c.GetProperty("memory_format").GetString())));
+        Assert.All(cases, c => Assert.False(c.TryGetProperty("error", out var error), error.ToString()));
+        Assert.All(cases, c => Assert.Equal(3, c.GetProperty("ns_per_image").GetArrayLength()));
     }
 
     [Fact]

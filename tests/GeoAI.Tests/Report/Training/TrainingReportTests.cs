@@ -32,7 +32,7 @@ public sealed class TrainingReportTests : IDisposable
         var markdown = Markdown(written);
 
         Assert.Contains("## Training runs", markdown);
-        Assert.Contains("| CNN (chapter) | chapter | cpu | synthetic, 300 / 100 | 3 | 85.00 % | 30.0 s | 20.0 s (epoch 2) | – |", markdown);
+        Assert.Contains("| CNN (chapter) | chapter | cpu | fp32 | synthetic, 300 / 100 | 3 | 85.00 % | 30.0 s | 20.0 s (epoch 2) | – |", markdown);
         Assert.Contains("> **Note:** CNN (chapter), chapter recipe, cpu: **Synthetic data**: generated images.", markdown);
         Assert.DoesNotContain("## Machines", markdown);
         Assert.Equal(0, written.Charts);
