@@ -6,7 +6,8 @@
 #   tools/mutation.sh PROJECT [GLOB ...] [--filter EXPR] [--machine LABEL]
 #
 #   PROJECT  the project to mutate, e.g. src/Report/GeoAI.Report.csproj
-#   GLOB     files to mutate, a Stryker glob matched below PROJECT's folder (default: all of its files), e.g. '**/Compare/*.cs'
+#   GLOB     files to mutate, a Stryker glob relative to PROJECT's folder (default: all of its files), e.g. 'Compare/**/*.cs';
+#            each must match a file there, or nothing runs (Stryker mutates the whole project when no glob matches)
 #   --filter the tests to run against each mutant (default: the Report tests that need no browser or child process)
 #   --machine the machine label of the results folder (default: the host name)
 #
@@ -27,6 +28,16 @@ while [ $# -gt 0 ]; do
         *) mutate+=(--mutate "$1"); shift ;;
     esac
 done
+# Stryker matches --mutate against each file's path relative to the project folder (and its full path); bash's globstar
+# reads the same relative glob the same way, so a glob that names no file stops here instead of widening the run.
+shopt -s globstar nullglob
+for glob in "${mutate[@]}"; do
+    case "$glob" in --mutate|'!'*) continue ;; esac
+    matched=( "$(dirname "$project")"/$glob )
+    [ ${#matched[@]} -gt 0 ] || { echo "mutation.sh: '$glob' matches no file below $(dirname "$project")" >&2; exit 2; }
+    echo "mutation.sh: '$glob' selects ${#matched[@]} files"
+done
+shopt -u globstar nullglob
 name=$(basename "$project" .csproj)
 output="$root/results/$(date -u +%Y-%m-%d)-$machine/mutation/$name"
 mkdir -p "$output"
