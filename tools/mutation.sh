@@ -45,6 +45,8 @@ mkdir -p "$output"
 cd "$root"
 dotnet tool restore >/dev/null
 cd "$root/tests/GeoAI.Tests"
+# The Microsoft Testing Platform runner: xunit v3 runs the tests in a process of its own, which Stryker's VSTest runner
+# never reaches, so under it no mutant is ever switched on and every one "survives" (0 %; stryker-net#3117).
 exec bash "$root/scripts/compat.sh" exec -- dotnet stryker --project "$(basename "$project")" --test-project GeoAI.Tests.csproj \
-    --configuration Release --concurrency 1 --test-case-filter "$filter" "${mutate[@]}" \
+    --configuration Release --concurrency 1 --test-runner mtp --test-case-filter "$filter" "${mutate[@]}" \
     --reporter html --reporter json --reporter progress --reporter cleartext --output "$output" --skip-version-check
