@@ -87,6 +87,17 @@ public sealed class LaunchStatisticsTests
     }
 
     [Fact]
+    public void UnpairedWithTwoLaunchesASideUsesWelchsDegreesOfFreedom()
+    {
+        // Both sides' logs have the variance v = (ln 1.1)²/2, so each mean's variance is v/2 and Welch's df is
+        // (v/2 + v/2)² / ((v/2)²/1 + (v/2)²/1) = 2, not the smaller side's n - 1 = 1.
+        var interval = LaunchStatistics.UnpairedRatio([100, 110], [120, 132]);
+
+        Assert.Equal(2, interval.Degrees, 9);
+        Assert.Equal(Math.Log(1.1) / Math.Sqrt(2), interval.LogStandardError, 12);
+    }
+
+    [Fact]
     public void UnpairedWithoutSpreadTakesTheSmallerSidesDegreesAndAnExactRatio()
     {
         // No spread on either side: Welch's df is 0/0, so the smaller side's n - 1 (3 launches against 4) stands in.
@@ -131,7 +142,7 @@ public sealed class LaunchStatisticsTests
 
     [Fact]
     public void TheMedianOfNothingIsRefused() =>
-        Assert.Throws<ArgumentException>(() => SampleStatistics.Median([]));
+        Assert.StartsWith("no values", Assert.Throws<ArgumentException>(() => SampleStatistics.Median([])).Message);
 
     [Theory]
     [InlineData(1.06, 1.20, Verdict.Slower)] // wholly above 1.05
@@ -144,6 +155,15 @@ public sealed class LaunchStatisticsTests
     [InlineData(0.5, 2.0, Verdict.Unsure)]
     public void VerdictsFollowWhereTheIntervalLiesAgainstTheBand(double lower, double upper, Verdict expected) =>
         Assert.Equal(expected, LaunchVerdict.Judge(new Interval(Math.Sqrt(lower * upper), lower, upper, 0.1, 9), 5));
+
+    [Fact]
+    public void AnIntervalEndingExactlyOnTheBandIsNotBeyondItButIsWithinIt()
+    {
+        var band = 1 + 5 / 100.0;
+
+        Assert.Equal(Verdict.Unsure, LaunchVerdict.Judge(new Interval(0.95, 0.9, 1 / band, 0.1, 9), 5));
+        Assert.Equal(Verdict.Same, LaunchVerdict.Judge(new Interval(1, 1 / band, band, 0.1, 9), 5));
+    }
 
     [Fact]
     public void MinimumDetectableEffectIsTheThresholdPlusTwoQuantilesOfStandardError()
