@@ -153,6 +153,21 @@ public sealed class ComparisonMarkdownTests : IDisposable
              """, markdown);
     }
 
+    [Fact]
+    public void WithNothingTestedThereIsNoOverallGeometricMean()
+    {
+        GeneratedResults.Write(scratch.Combine("base"), "base-box", [("few", Samples[..4])]);
+        GeneratedResults.Write(scratch.Combine("diff"), "diff-box", [("few", Samples[..4])]);
+
+        var markdown = ComparisonMarkdown.Render(ResultComparer.Compare(new CompareOptions
+        {
+            BasePath = scratch.Combine("base"), DiffPath = scratch.Combine("diff"), ThresholdPercent = 5,
+        }));
+
+        Assert.Contains("| Not enough samples | 1 | – |\n", markdown);
+        Assert.DoesNotContain("tested cases", markdown);
+    }
+
     private static double[] Scaled(double factor) => Samples.Select(s => s * factor).ToArray();
 
     /// <summary>One launch's five samples, nanoseconds per batch of 40: 40 ms × (1, 1.001 … 1.004) × <paramref name="factor"/>.</summary>
