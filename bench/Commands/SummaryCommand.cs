@@ -10,39 +10,31 @@ namespace GeoAI.Bench.Commands;
 /// </summary>
 internal static class SummaryCommand
 {
-    private static readonly Option<string> Model = new("--model")
-    {
-        Description = $"Model to summarise: {string.Join(", ", ModelRegistry.All.Select(spec => spec.Name))}.",
-        Required = true,
-    };
-
-    private static readonly Option<string?> Mode = new("--mode")
-    {
-        Description = "Training mode, which decides the trainable count: frozen or full (default: the model's first mode, " +
-                      "frozen for vgg11bn as in the chapter, full for cnn).",
-    };
-
-    private static readonly Option<int> Classes = new("--classes")
-    {
-        Description = "Number of output classes.",
-        DefaultValueFactory = _ => 10,
-    };
-
     public static SubCommand Definition { get; } = new(Create(), NeedsLibTorch: true);
 
     private static Command Create()
     {
+        var model = new Option<string>("--model")
+        {
+            Description = $"Model to summarise: {string.Join(", ", ModelRegistry.All.Select(spec => spec.Name))}.",
+            Required = true,
+        };
+        var mode = new Option<string?>("--mode")
+        {
+            Description = "Training mode, which decides the trainable count: frozen or full (default: the model's first mode, " +
+                          "frozen for vgg11bn as in the chapter, full for cnn).",
+        };
+        var classes = new Option<int>("--classes")
+        {
+            Description = "Number of output classes.",
+            DefaultValueFactory = _ => 10,
+        };
         var command = new Command("summary", "Print a model's layer table in torchsummary's format, as the chapter shows it.");
-        foreach (var option in new Option[] { Model, Mode, Classes })
-            command.Options.Add(option);
-        command.Action = new SummaryAction();
+        command.Options.Add(model);
+        command.Options.Add(mode);
+        command.Options.Add(classes);
+        command.SetAction(parsed => Run(parsed.GetValue(model)!, parsed.GetValue(mode), parsed.GetValue(classes)));
         return command;
-    }
-
-    private sealed class SummaryAction : BadCommandLineExitsTwo
-    {
-        protected override int Run(ParseResult parsed) =>
-            SummaryCommand.Run(parsed.GetValue(Model)!, parsed.GetValue(Mode), parsed.GetValue(Classes));
     }
 
     private static int Run(string modelName, string? modeName, int classes)
