@@ -4,10 +4,12 @@ using System.Net.Http.Headers;
 namespace GeoAI.Data;
 
 /// <summary>
-/// Downloads a file over HTTP(S) into <c>DESTINATION.part</c>, retrying an interrupted transfer (resumed with a Range
-/// request when the server honours it, restarted from zero when it does not), checks the checksums, and only then
-/// renames it to the destination. A transfer that fails for good, or a checksum that does not match, leaves neither the
-/// destination nor the <c>.part</c> file behind, so a half file is never mistaken for the data set.
+/// Downloads a file over HTTP(S) into <c>DESTINATION.part</c>, retrying an interrupted transfer, a stall or a 5xx
+/// (resumed with a Range request when the server honours it; restarted from zero when it does not, answers 416, or
+/// sends a range that does not continue what was kept), checks the checksums, and only then renames it to the
+/// destination. A transfer that fails for good, or a checksum that does not match, leaves neither the destination nor
+/// the <c>.part</c> file behind, so a half file is never mistaken for the data set; a destination already there is
+/// kept only when it matches the checksums.
 /// </summary>
 public static class Downloader
 {
@@ -21,9 +23,13 @@ public static class Downloader
         if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             throw new DataSourceException(options.Url, "not an http:// or https:// URL");
         var destination = Path.GetFullPath(options.Destination);
-        if (File.Exists(destination) && options.Checksums.Count > 0 && Mismatch(destination, options.Checksums) is null)
-            return new DownloadResult(destination, new FileInfo(destination).Length, AlreadyPresent: true,
-                options.Checksums.Select(c => c.ToString()).ToList(), Attempts: 0);
+        if (File.Exists(destination) && options.Checksums.Count > 0)
+        {
+            if (Mismatch(destination, options.Checksums) is null)
+                return new DownloadResult(destination, new FileInfo(destination).Length, AlreadyPresent: true,
+                    options.Checksums.Select(c => c.ToString()).ToList(), Attempts: 0);
+            File.Delete(destination); // known wrong: if this fetch fails, it must not stay behind looking like the data set
+        }
 
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         var part = destination + ".part";
@@ -94,7 +100,13 @@ public static class Downloader
         if (!response.IsSuccessStatusCode)
             throw new DataSourceException(options.Url, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
 
-        var resumed = response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From == have;
+        var resumed = response.StatusCode == HttpStatusCode.PartialContent;
+        if (resumed && !RunsFromTo(response.Content.Headers.ContentRange, have))
+        {
+            File.Delete(part); // the part sent cannot be appended to what we kept: start over
+            throw new IOException($"the server sent Content-Range {response.Content.Headers.ContentRange?.ToString() ?? "(none)"}, " +
+                $"not bytes {have}- to the end; restarting");
+        }
         if (!resumed)
             have = 0; // the server sent the whole file (it ignored or does not support ranges)
         var length = response.Content.Headers.ContentLength;
@@ -116,6 +128,10 @@ public static class Downloader
         if (total is { } expected && received != expected)
             throw new IOException($"the transfer ended after {received:N0} of {expected:N0} bytes");
     }
+
+    /// <summary>True when a 206's range starts at the byte asked for and ends at the file's last byte.</summary>
+    private static bool RunsFromTo(ContentRangeHeaderValue? range, long from) =>
+        range is { From: { } start, To: { } end, Length: { } length } && start == from && end == length - 1;
 
     /// <summary>Failures worth another attempt: the connection broke, stalled, or the server had a passing error.</summary>
     private static bool IsInterruption(Exception e, CancellationToken cancellation) =>

@@ -137,7 +137,7 @@ public class CacheTests
     }
 
     [Fact]
-    public void TruncatedOrExtendedCacheIsDetectedWithoutReadingThePayload()
+    public void TruncatedCacheIsDetectedWithoutReadingThePayload()
     {
         using var temp = new TempDirectory();
         string path;
@@ -158,6 +158,30 @@ public class CacheTests
         using (var stream = new FileStream(path, FileMode.Open))
             stream.SetLength(10);
         Assert.Contains("too short", Assert.Throws<CacheDamagedException>(() => TensorCache.Open(path)).Message);
+    }
+
+    [Fact]
+    public void AppendedBytesAreDetectedWithoutReadingThePayloadAndTheCacheIsRebuilt()
+    {
+        using var temp = new TempDirectory();
+        string path;
+        long length;
+        byte original;
+        using (var data = EuroSatData.Open("synthetic:20", In(temp)))
+        {
+            (path, length, original) = (data.CachePath, new FileInfo(data.CachePath).Length, data.Image(19)[7]);
+        }
+        using (var stream = new FileStream(path, FileMode.Append))
+            stream.Write(new byte[EuroSatClasses.BytesPerImage + 1]); // exactly one more image and label: still refused
+
+        var error = Assert.Throws<CacheDamagedException>(() => TensorCache.Open(path, verifyChecksum: false));
+        Assert.Contains($"{EuroSatClasses.BytesPerImage + 1:N0} bytes more than the header's {length:N0} for 20 images", error.Message);
+
+        using var rebuilt = EuroSatData.Open("synthetic:20", In(temp));
+        Assert.Equal(CacheOutcome.Rebuilt, rebuilt.CacheOutcome);
+        Assert.Contains("bytes more than the header's", rebuilt.CacheNote);
+        Assert.Equal(length, new FileInfo(path).Length);
+        Assert.Equal(original, rebuilt.Image(19)[7]);
     }
 
     [Fact]

@@ -5,11 +5,11 @@ namespace GeoAI.Tests.Data;
 
 public class DownloadTests
 {
-    private static readonly byte[] Payload = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 31 % 251)).ToArray();
-    private static readonly string PayloadSha256 = Convert.ToHexStringLower(SHA256.HashData(Payload));
+    internal static readonly byte[] Payload = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 31 % 251)).ToArray();
+    internal static readonly string PayloadSha256 = Convert.ToHexStringLower(SHA256.HashData(Payload));
     private static readonly string PayloadMd5 = Convert.ToHexStringLower(MD5.HashData(Payload));
 
-    private static DownloadOptions Options(LocalHttpServer server, TempDirectory temp, params ExpectedChecksum[] checksums) => new()
+    internal static DownloadOptions Options(LocalHttpServer server, TempDirectory temp, params ExpectedChecksum[] checksums) => new()
     {
         Url = server.Url(),
         Destination = temp.Combine("EuroSAT.zip"),
@@ -143,7 +143,7 @@ public class DownloadTests
         Assert.Equal("md5 c8fa014336c82ac7804f0398fcb19387", ExpectedChecksum.Md5(" C8FA014336C82AC7804F0398FCB19387 ").ToString());
     }
 
-    private sealed class SynchronousProgress(Action<DownloadProgress> report) : IProgress<DownloadProgress>
+    internal sealed class SynchronousProgress(Action<DownloadProgress> report) : IProgress<DownloadProgress>
     {
         public void Report(DownloadProgress value) => report(value);
     }

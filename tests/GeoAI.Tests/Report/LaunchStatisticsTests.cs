@@ -72,12 +72,77 @@ public sealed class LaunchStatisticsTests
         Assert.Contains("3 against 2", error.Message);
     }
 
+    [Fact]
+    public void UnpairedWithOneLaunchOnASideHasNoDegreesOfFreedom()
+    {
+        // Base ln 100 alone (no variance of its own); diff ln 110, ln 121: variance (ln 1.1)²/2 over 2 launches, so the
+        // standard error is ln(1.1)/2. Welch's df would divide by the base's n - 1 = 0: there is nothing to decide with.
+        var interval = LaunchStatistics.UnpairedRatio([100], [110, 121]);
+
+        Assert.Equal(Math.Sqrt(110 * 121) / 100, interval.Value, 12);
+        Assert.Equal(Math.Log(1.1) / 2, interval.LogStandardError, 12);
+        Assert.Equal(0, interval.Degrees);
+        Assert.Equal(0, interval.Lower);
+        Assert.Equal(double.PositiveInfinity, interval.Upper);
+    }
+
+    [Fact]
+    public void UnpairedWithTwoLaunchesASideUsesWelchsDegreesOfFreedom()
+    {
+        // Both sides' logs have the variance v = (ln 1.1)²/2, so each mean's variance is v/2 and Welch's df is
+        // (v/2 + v/2)² / ((v/2)²/1 + (v/2)²/1) = 2, not the smaller side's n - 1 = 1.
+        var interval = LaunchStatistics.UnpairedRatio([100, 110], [120, 132]);
+
+        Assert.Equal(2, interval.Degrees, 9);
+        Assert.Equal(Math.Log(1.1) / Math.Sqrt(2), interval.LogStandardError, 12);
+    }
+
+    [Fact]
+    public void UnpairedWithoutSpreadTakesTheSmallerSidesDegreesAndAnExactRatio()
+    {
+        // No spread on either side: Welch's df is 0/0, so the smaller side's n - 1 (3 launches against 4) stands in.
+        var interval = LaunchStatistics.UnpairedRatio([100, 100, 100], [110, 110, 110, 110]);
+
+        Assert.Equal(2, interval.Degrees);
+        Assert.Equal(0, interval.LogStandardError);
+        Assert.Equal(1.1, interval.Lower, 12);
+        Assert.Equal(1.1, interval.Upper, 12);
+    }
+
+    [Fact]
+    public void NoLaunchesAreRefused() =>
+        Assert.Contains("no launches", Assert.Throws<ArgumentException>(() => LaunchStatistics.UnpairedRatio([1], [])).Message);
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(double.NaN)]
-    public void ATimeThatIsNotPositiveIsRefused(double bad) =>
-        Assert.Throws<ArgumentException>(() => LaunchStatistics.GeometricMean([1, bad]));
+    [InlineData(double.PositiveInfinity)]
+    public void ATimeThatIsNotPositiveAndFiniteIsRefused(double bad) =>
+        Assert.Contains("positive and finite", Assert.Throws<ArgumentException>(() => LaunchStatistics.GeometricMean([1, bad])).Message);
+
+    [Theory]
+    [InlineData(0.9, true)]
+    [InlineData(1.1, true)]
+    [InlineData(0.8999, false)]
+    [InlineData(1.1001, false)]
+    public void AnIntervalIncludesItsEnds(double value, bool included) =>
+        Assert.Equal(included, new Interval(1, 0.9, 1.1, 0.05, 4).Includes(value));
+
+    [Fact]
+    public void NoDegreesOfFreedomMeanNoDetectableEffect() =>
+        Assert.Equal(double.PositiveInfinity, new Interval(1, 0.9, 1.1, 0.02, 0).MinimumDetectableEffect(5));
+
+    [Theory]
+    [InlineData(new[] { 3.0, 1, 2 }, 2)]
+    [InlineData(new[] { 4.0, 1, 3, 2 }, 2.5)]
+    [InlineData(new[] { 7.0 }, 7)]
+    public void TheMedianIsTheMiddleValueOrTheMeanOfTheTwoMiddleOnes(double[] values, double median) =>
+        Assert.Equal(median, SampleStatistics.Median(values));
+
+    [Fact]
+    public void TheMedianOfNothingIsRefused() =>
+        Assert.StartsWith("no values", Assert.Throws<ArgumentException>(() => SampleStatistics.Median([])).Message);
 
     [Theory]
     [InlineData(1.06, 1.20, Verdict.Slower)] // wholly above 1.05
@@ -90,6 +155,15 @@ public sealed class LaunchStatisticsTests
     [InlineData(0.5, 2.0, Verdict.Unsure)]
     public void VerdictsFollowWhereTheIntervalLiesAgainstTheBand(double lower, double upper, Verdict expected) =>
         Assert.Equal(expected, LaunchVerdict.Judge(new Interval(Math.Sqrt(lower * upper), lower, upper, 0.1, 9), 5));
+
+    [Fact]
+    public void AnIntervalEndingExactlyOnTheBandIsNotBeyondItButIsWithinIt()
+    {
+        var band = 1 + 5 / 100.0;
+
+        Assert.Equal(Verdict.Unsure, LaunchVerdict.Judge(new Interval(0.95, 0.9, 1 / band, 0.1, 9), 5));
+        Assert.Equal(Verdict.Same, LaunchVerdict.Judge(new Interval(1, 1 / band, band, 0.1, 9), 5));
+    }
 
     [Fact]
     public void MinimumDetectableEffectIsTheThresholdPlusTwoQuantilesOfStandardError()

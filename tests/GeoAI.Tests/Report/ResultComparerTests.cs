@@ -186,6 +186,7 @@ public sealed class ResultComparerTests : IDisposable
     [InlineData("10ms")]
     [InlineData("five")]
     [InlineData("-5%")]
+    [InlineData("0%")]
     public void OtherThresholdsAreRefused(string text) =>
         Assert.Contains("is not a positive percentage", Assert.Throws<ReportException>(() => CompareOptions.ParseThreshold(text)).Message);
 
@@ -197,10 +198,13 @@ public sealed class ResultComparerTests : IDisposable
     public void NoiseIsATime(string text, double nanoseconds) =>
         Assert.Equal(nanoseconds, CompareOptions.ParseNoise(text), 6);
 
-    [Fact]
-    public void NoiseInPercentIsRefused() =>
-        Assert.Equal("--noise '5%' is not a time (e.g. 0.5ms, 200us, 0)",
-            Assert.Throws<ReportException>(() => CompareOptions.ParseNoise("5%")).Message);
+    [Theory]
+    [InlineData("5%")]
+    [InlineData("five")]
+    [InlineData("-1ms")]
+    public void NoiseThatIsNotATimeIsRefused(string text) =>
+        Assert.Equal($"--noise '{text}' is not a time (e.g. 0.5ms, 200us, 0)",
+            Assert.Throws<ReportException>(() => CompareOptions.ParseNoise(text)).Message);
 
     private Comparison Compare(double noisePerBatch = CompareOptions.DefaultNoisePerBatchNanoseconds, int? top = null) =>
         ResultComparer.Compare(new CompareOptions

@@ -107,6 +107,52 @@ public sealed class RoundsTests : IDisposable
         Assert.DoesNotContain(ComparisonMarkdown.SingleLaunchWarning, markdown);
     }
 
+    [Fact]
+    public void TwoRoundsASideAreEnoughForALaunchLevelVerdict()
+    {
+        var c = Compare(Rounds("base", "ab-1", 1.0, 1.1), Rounds("diff", "ab-1", 1.2, 1.32)).Cases.Single(x => x.FullName == Case);
+
+        Assert.Equal(2, c.Launches);
+        Assert.True(c.Paired);
+        Assert.Equal(1.2, c.LaunchRatio!.Value.Value, 9);
+        Assert.Equal(1, c.LaunchRatio.Value.Degrees);
+        Assert.Equal(Verdict.Slower, c.Verdict);
+    }
+
+    [Fact]
+    public void RoundsAgainstASingleLaunchFallBackToTheIterationTest()
+    {
+        var single = scratch.Combine("single");
+        Directory.CreateDirectory(single);
+        File.Copy(Path.Combine(Fixtures.CpuMachine, Fixtures.CnnTrainingFile), Path.Combine(single, Fixtures.CnnTrainingFile));
+
+        var comparison = Compare(Rounds("base", "run-A", 1.0, 1.0, 1.0), single);
+
+        var c = comparison.Cases.Single(x => x.FullName == Case);
+        Assert.Null(c.LaunchRatio);
+        Assert.Equal(1, c.Launches);
+        Assert.True(comparison.AnySingleLaunch);
+        Assert.Contains(ComparisonMarkdown.SingleLaunchWarning, ComparisonMarkdown.Render(comparison));
+    }
+
+    [Theory]
+    [InlineData(0.15, Verdict.Slower)] // a floor of 15 % of the step: 20 % slower is beyond it
+    [InlineData(0.25, Verdict.Same)] // a floor of 25 %: 20 % slower lies within it
+    public void TheNoiseFloorWidensTheLaunchLevelThresholdWhereItIsLarger(double floorShare, Verdict expected)
+    {
+        var baseRun = Rounds("base", "ab-1", 1.0, 1.1, 1.21);
+        var perImage = ResultReader.Read([baseRun]).Results.Single(r => r.FullName == Case).Time.Median;
+
+        var c = ResultComparer.Compare(new CompareOptions
+        {
+            BasePath = baseRun, DiffPath = Rounds("diff", "ab-1", 1.2, 1.32, 1.452), ThresholdPercent = 5,
+            NoisePerBatchNanoseconds = floorShare * perImage * 40, // the case's batch is 40 images
+        }).Cases.Single(x => x.FullName == Case);
+
+        Assert.Equal(expected, c.Verdict);
+        Assert.Equal(floorShare * perImage, c.NoiseFloorPerImage, 1e-9 * perImage);
+    }
+
     private Comparison Compare(string basePath, string diffPath) =>
         ResultComparer.Compare(new CompareOptions { BasePath = basePath, DiffPath = diffPath, ThresholdPercent = 5 });
 

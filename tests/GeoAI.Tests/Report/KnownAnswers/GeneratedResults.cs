@@ -16,9 +16,12 @@ internal static class GeneratedResults
     public static string FullName(string name, int? batchSize = null) =>
         $"GeoAI.Bench.Benchmarks.{Type}.Step({Parameters(name, batchSize, ": ", ", ")})";
 
-    /// <summary>Writes <paramref name="cases"/> into <paramref name="folder"/> as one result file of machine <paramref name="machine"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="cases"/> into <paramref name="folder"/> as one result file of machine <paramref name="machine"/>,
+    /// stamped as round <paramref name="round"/> of run <paramref name="runId"/> when given (as the rounds runner does).
+    /// </summary>
     public static string Write(string folder, string machine, IEnumerable<(string Name, double[] Samples)> cases, int? batchSize = null,
-        string fileName = "GeoAI.Bench.Benchmarks.Generated-report-full.json")
+        string fileName = "GeoAI.Bench.Benchmarks.Generated-report-full.json", string? runId = null, int? round = null)
     {
         var benchmarks = new JsonArray();
         foreach (var (name, samples) in cases)
@@ -38,7 +41,10 @@ internal static class GeneratedResults
         var root = new JsonObject
         {
             ["Title"] = "generated",
-            ["HostEnvironmentInfo"] = new JsonObject { ["GeoAI"] = new JsonObject { ["Machine"] = machine } },
+            ["HostEnvironmentInfo"] = new JsonObject
+            {
+                ["GeoAI"] = new JsonObject { ["Machine"] = machine, ["RunId"] = runId, ["Round"] = round },
+            },
             ["Benchmarks"] = benchmarks,
         };
         Directory.CreateDirectory(folder);

@@ -1,0 +1,69 @@
+using GeoAI.Models;
+using GeoAI.Runtime;
+
+namespace GeoAI.Tests.Bench;
+
+/// <summary>
+/// The exit codes of <c>summary</c> and <c>bench</c> as a script sees them: 0 ok, 1 the measured thing failed, 2 bad
+/// usage or input (an unknown option for every command is in the exit-code table's own tests).
+/// </summary>
+public sealed class SummaryAndBenchExitCodeTests : IDisposable
+{
+    private const string VggCase =
+        "GeoAI.Bench.Benchmarks.Vgg11BnTraining.Train(Mode: Frozen, Device: Cpu, BatchSize: 40, Loader: FixedBatch, Workers: 0)";
+
+    private const string DataCase = "GeoAI.Bench.Benchmarks.DataPipeline.NextBatch(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 0)";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("geoai-exit-").FullName;
+
+    [Fact]
+    public void SummaryOfAKnownModelExitsZero()
+    {
+        var run = RunProgram("summary", "--model", "cnn");
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("Total params: 338,486", run.StdOut); // the chapter's torchsummary table
+    }
+
+    [Fact]
+    public void SummaryOfAnUnknownModelExitsTwoNamingTheValidOnes()
+    {
+        var run = RunProgram("summary", "--model", "resnet50");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown model 'resnet50'; valid models: cnn, vgg11bn", run.StdErr);
+        Assert.DoesNotContain("Total params", run.StdOut);
+    }
+
+    /// <summary>
+    /// A real mistake makes one case fail: --weights names a valid safetensors file, but the chapter CNN's, so the VGG
+    /// case cannot load it. The other case still runs; the run exits 1 and names the failed case and its log.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Integration")]
+    public void BenchExitsOneWhenACaseFailsAndStillRunsTheOthers()
+    {
+        var weights = Path.Combine(folder, "cnn.safetensors");
+        TorchBackend.EnsureLoaded();
+        using (var cnn = ModelRegistry.Get("cnn").Create(10, TrainingMode.Full))
+            SafeTensors.Save(cnn, weights);
+        var artifacts = Path.Combine(folder, "artifacts");
+
+        var run = RunProgram("bench", "--quick", "--rounds", "1", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
+            "--artifacts", artifacts, "--weights", weights, "--filter", VggCase, DataCase);
+
+        Assert.True(run.ExitCode == 1, run.All);
+        Assert.Contains("1 of 2 launches succeeded", run.StdOut);
+        // Launches are numbered in the suite's case order, whatever the order in --filter.
+        var log = Path.Combine(artifacts, "launches", "round-01", "GeoAI.Bench.Benchmarks.Vgg11BnTraining-002.log");
+        Assert.Equal($"error: {VggCase["GeoAI.Bench.Benchmarks.".Length..]} failed in round 1: see {log}", run.StdErr.Trim());
+        Assert.Contains("missing from the file", File.ReadAllText(log));
+        Assert.Equal(["GeoAI.Bench.Benchmarks.DataPipeline-001-report-full.json"],
+            Directory.GetFiles(Path.Combine(artifacts, "results", "round-01")).Select(Path.GetFileName));
+    }
+
+    private static ProcessRunner.Result RunProgram(params string[] args) =>
+        ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "GeoAI.Bench.dll"), .. args], timeout: TimeSpan.FromMinutes(5));
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
