@@ -46,7 +46,7 @@ public sealed class SummaryAndBenchExitCodeTests : IDisposable
         var weights = Path.Combine(folder, "cnn.safetensors");
         TorchBackend.EnsureLoaded();
         using (var cnn = ModelRegistry.Get("cnn").Create(10, TrainingMode.Full))
-            SafeTensors.Save(cnn, weights);
+            ModelWeights.Save(cnn, weights);
         var artifacts = Path.Combine(folder, "artifacts");
 
         var run = RunProgram("bench", "--quick", "--rounds", "1", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
