@@ -13,7 +13,8 @@ namespace GeoAI.Bench.Commands;
 /// Runs the benchmarks with the shared configuration: prepares the EuroSAT tensor cache once (so the benchmark
 /// processes only open it), says which cases cannot or will not run and why, then launches each selected case once
 /// per round (<see cref="RoundsRunner"/>). Inside one of those launches it hands the arguments to
-/// <see cref="BenchmarkSwitcher"/> itself. Exit code: 0 when every case that ran succeeded, 1 otherwise, 2 on bad arguments.
+/// <see cref="BenchmarkSwitcher"/> itself. Exit code: 0 when every case that ran succeeded, 1 otherwise, 2 on bad arguments
+/// (a --weights file is loaded once before any launch, so one that is bad or does not fit is one of them).
 /// </summary>
 internal static class BenchmarkCommand
 {
@@ -31,15 +32,7 @@ internal static class BenchmarkCommand
             return ExitCode.BadInput;
         }
 
-        string? weights;
-        try
-        {
-            weights = arguments.Weights is { } given ? ModelWeights.Locate(given) : null;
-        }
-        catch (WeightsFileException e)
-        {
-            throw new UsageException($"--weights {e.Message}");
-        }
+        var weights = arguments.Weights is { } given ? WeightsOption(() => ModelWeights.Locate(given)) : null;
         if (CommonOptions.CacheDirProblem(arguments.CacheDirectory) is { } problem)
             throw new UsageException(problem);
         EuroSatData? data = null;
@@ -84,11 +77,27 @@ internal static class BenchmarkCommand
                 var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
                 return failed ? ExitCode.Failed : ExitCode.Ok;
             }
+            if (weights is not null)
+                foreach (var line in WeightsOption(() => BenchmarkInputs.CheckWeights(weights, data.ClassNames.Count)))
+                    Console.WriteLine(line);
             return RunRounds(arguments with { Weights = weights }, config, artifacts);
         }
         finally
         {
             data?.Dispose();
+        }
+    }
+
+    /// <summary>A weights file that is missing, bad or does not fit is bad input to --weights (exit 2), as in train.</summary>
+    private static T WeightsOption<T>(Func<T> use)
+    {
+        try
+        {
+            return use();
+        }
+        catch (WeightsFileException e)
+        {
+            throw new UsageException($"--weights {e.Message}");
         }
     }
 

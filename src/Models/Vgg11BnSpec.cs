@@ -18,7 +18,7 @@ public sealed class Vgg11BnSpec : IModelSpec
 
     public IReadOnlyList<TrainingMode> Modes { get; } = [TrainingMode.Frozen, TrainingMode.Full];
 
-    /// <summary>The chapter fine-tunes torchvision's ImageNet VGG11-BN; tools/export_vgg11bn.py exports those weights.</summary>
+    /// <summary>The chapter fine-tunes torchvision's ImageNet VGG11-BN: <c>./geoai download --weights vgg11bn</c> fetches that file.</summary>
     public bool HasPretrainedWeights => true;
 
     public nn.Module<Tensor, Tensor> Create(int numClasses, TrainingMode mode)

@@ -40,14 +40,29 @@ internal static class BenchmarkInputs
 
     public static Device ToDevice(ComputeDevice device) => device == ComputeDevice.Cuda ? CUDA : CPU;
 
-    /// <summary>The model for a benchmark, seeded, with weights when --weights was given, on the device.</summary>
+    /// <summary>
+    /// The model for a benchmark, seeded, on the device. A model that takes pretrained weights gets --weights when given
+    /// and, as train does, says in one line what it loaded or that it runs from random initialisation (in the launch's log).
+    /// </summary>
     public static nn.Module<Tensor, Tensor> CreateModel(IModelSpec spec, TrainingMode mode, int classes, ComputeDevice device)
     {
         var model = spec.Create(classes, mode, Seed);
-        if (Environment.GetEnvironmentVariable(WeightsVariable) is { Length: > 0 } weights && spec.HasPretrainedWeights)
-            ModelWeights.Apply(model, weights);
+        if (spec.HasPretrainedWeights)
+            Console.WriteLine(ModelWeights.Apply(model, Environment.GetEnvironmentVariable(WeightsVariable)));
         return model.to(ToDevice(device));
     }
+
+    /// <summary>
+    /// Loads <paramref name="weights"/> into each model of the sweep that takes pretrained weights, as its launches
+    /// will, and returns the line saying what each loaded. The benchmark command calls it once before launching any
+    /// case, so a file that is bad or does not fit throws <see cref="WeightsFileException"/> there, not in every launch.
+    /// </summary>
+    public static IReadOnlyList<string> CheckWeights(string weights, int classes) =>
+        Enum.GetValues<BenchModel>().Select(SpecOf).Where(spec => spec.HasPretrainedWeights).Select(spec =>
+        {
+            using var model = spec.Create(classes, TrainingMode.Full, Seed);
+            return ModelWeights.Apply(model, weights);
+        }).ToList();
 
     /// <summary>The registered model an inference case sweeps; a new <see cref="BenchModel"/> must be mapped here.</summary>
     public static IModelSpec SpecOf(BenchModel model) => model switch

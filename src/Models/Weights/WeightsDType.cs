@@ -27,8 +27,6 @@ public sealed record WeightsDType(string Name, string StorageClass, ScalarType S
 
     public static WeightsDType? FromName(string name) => All.FirstOrDefault(dtype => dtype.Name == name);
 
-    public static WeightsDType? FromStorageClass(string storageClass) => All.FirstOrDefault(dtype => dtype.StorageClass == storageClass);
-
     public static WeightsDType? FromScalarType(ScalarType type) => All.FirstOrDefault(dtype => dtype.ScalarType == type);
 
     /// <summary>Floating values load into floating tensors (converted to their dtype), integers into integers.</summary>

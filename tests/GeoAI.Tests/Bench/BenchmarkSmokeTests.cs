@@ -47,6 +47,32 @@ public sealed class BenchmarkSmokeTests : IDisposable
         AssertProvenance(environment, before);
     }
 
+    /// <summary>
+    /// A bf16 channels-last training step (bf16 model, fp32 master weights, NHWC batch) runs through BenchmarkDotNet:
+    /// the result names the case with its Precision and MemoryFormat, and the GeoAI block says what the CPU has for bf16.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Integration")]
+    public void AQuickBf16ChannelsLastTrainingCaseRunsAndItsResultNamesTheFormat()
+    {
+        const string precisionCase =
+            "GeoAI.Bench.Benchmarks.PrecisionTraining.Train(Model: Cnn, Device: Cpu, Precision: Bf16, MemoryFormat: ChannelsLast, BatchSize: 40)";
+        var artifacts = Path.Combine(folder, "artifacts");
+
+        var run = RunProgram("bench", "--quick", "--rounds", "1", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
+            "--artifacts", artifacts, "--filter", precisionCase);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        var json = JsonNode.Parse(File.ReadAllText(
+            Path.Combine(artifacts, "results", "round-01", "GeoAI.Bench.Benchmarks.PrecisionTraining-001-report-full.json")))!;
+        var benchmark = Assert.Single(json["Benchmarks"]!.AsArray())!;
+        Assert.Equal(precisionCase, benchmark["FullName"]!.GetValue<string>());
+        Assert.Equal("Model=Cnn&Device=Cpu&Precision=Bf16&MemoryFormat=ChannelsLast&BatchSize=40", benchmark["Parameters"]!.GetValue<string>());
+        Assert.Equal(3, benchmark["Measurements"]!.AsArray() // the quick job's 3 measured iterations
+            .Count(m => m!["IterationMode"]!.GetValue<string>() == "Workload" && m["IterationStage"]!.GetValue<string>() == "Actual"));
+        Assert.Equal(CpuFeatures.DetectBf16(), json["HostEnvironmentInfo"]!["GeoAI"]!["CpuBf16Features"]!.GetValue<string>());
+    }
+
     /// <summary>The commit the program was built from (when the checkout has .git), the dirty flag ./geoai passed, the start, the label.</summary>
     private static void AssertProvenance(JsonNode environment, DateTime before)
     {

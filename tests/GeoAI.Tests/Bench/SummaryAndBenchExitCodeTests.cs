@@ -36,12 +36,13 @@ public sealed class SummaryAndBenchExitCodeTests : IDisposable
     }
 
     /// <summary>
-    /// A real mistake makes one case fail: --weights names a valid safetensors file, but the chapter CNN's, so the VGG
-    /// case cannot load it. The other case still runs; the run exits 1 and names the failed case and its log.
+    /// --weights names a valid safetensors file, but the chapter CNN's, which no VGG11-BN case can load. The file is
+    /// loaded once before any launch, so the run exits 2 naming the file and what does not fit, and launches nothing
+    /// (a case that fails in its launch makes the run exit 1: RoundsRunnerTests).
     /// </summary>
     [Fact]
     [Trait("Category", "Integration")]
-    public void BenchExitsOneWhenACaseFailsAndStillRunsTheOthers()
+    public void BenchRefusesWeightsThatDoNotFitBeforeLaunchingAnyCase()
     {
         var weights = Path.Combine(folder, "cnn.safetensors");
         TorchBackend.EnsureLoaded();
@@ -52,14 +53,11 @@ public sealed class SummaryAndBenchExitCodeTests : IDisposable
         var run = RunProgram("bench", "--quick", "--rounds", "1", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
             "--artifacts", artifacts, "--weights", weights, "--filter", VggCase, DataCase);
 
-        Assert.True(run.ExitCode == 1, run.All);
-        Assert.Contains("1 of 2 launches succeeded", run.StdOut);
-        // Launches are numbered in the suite's case order, whatever the order in --filter.
-        var log = Path.Combine(artifacts, "launches", "round-01", "GeoAI.Bench.Benchmarks.Vgg11BnTraining-002.log");
-        Assert.Equal($"error: {VggCase["GeoAI.Bench.Benchmarks.".Length..]} failed in round 1: see {log}", run.StdErr.Trim());
-        Assert.Contains("missing from the file", File.ReadAllText(log));
-        Assert.Equal(["GeoAI.Bench.Benchmarks.DataPipeline-001-report-full.json"],
-            Directory.GetFiles(Path.Combine(artifacts, "results", "round-01")).Select(Path.GetFileName));
+        Assert.True(run.ExitCode == 2, run.All);
+        Assert.StartsWith($"error: --weights {weights}: does not match the model's state dict (62 tensors; the file has 10):\n", run.StdErr);
+        Assert.Contains("\n  unexpected in the file (10): conv1.weight, conv1.bias, ", run.StdErr);
+        Assert.DoesNotContain("Rounds:", run.StdOut);
+        Assert.False(Directory.Exists(Path.Combine(artifacts, "launches")));
     }
 
     private static ProcessRunner.Result RunProgram(params string[] args) =>

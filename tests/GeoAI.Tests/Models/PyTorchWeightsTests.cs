@@ -125,7 +125,25 @@ public sealed class PyTorchWeightsTests(TorchWeightsFiles files) : IClassFixture
         Assert.StartsWith($"{files[name]}: ", error.Message);
         Assert.All(messages, message => Assert.Contains(message, error.Message));
         Assert.Equal(before, StateBytes(model));
-        Assert.False(File.Exists(Path.Combine(files.Folder, "ran")), "the foreign global ran");
+    }
+
+    /// <summary>
+    /// The refusal of foreign.pth means something only if the file is dangerous: PyTorch's unrestricted loader
+    /// (weights_only=False) runs the os.system global in it, which creates the marker file; the reader here does not.
+    /// </summary>
+    [Fact]
+    public void TheForeignGlobalRunsInAnUnrestrictedPickleLoaderButNotHere()
+    {
+        var marker = Path.Combine(files.Folder, "ran");
+        using var model = Tiny(10);
+
+        Assert.Throws<WeightsFileException>(() => ModelWeights.Load(model, files["foreign.pth"]));
+        Assert.False(File.Exists(marker));
+        var unrestricted = files.Run("unrestricted-load", files["foreign.pth"]);
+
+        Assert.True(unrestricted.ExitCode == 0, unrestricted.All);
+        Assert.True(File.Exists(marker), $"torch.load(weights_only=False) did not run the foreign global:\n{unrestricted.All}");
+        File.Delete(marker);
     }
 
     [Theory]

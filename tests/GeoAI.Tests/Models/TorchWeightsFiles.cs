@@ -36,7 +36,7 @@ public sealed class TorchWeightsFiles : IDisposable
         }
     }
 
-    /// <summary>Runs torch_weights.py (same, loads) with real PyTorch.</summary>
+    /// <summary>Runs torch_weights.py (same, loads, unrestricted-load) with real PyTorch.</summary>
     internal ProcessRunner.Result Run(params string[] arguments)
     {
         Assert.SkipWhen(skipReason is not null, skipReason ?? "");

@@ -159,6 +159,11 @@ def loads(path, classes):
     print(result)
 
 
+def unrestricted_load(path):
+    """What the tests' foreign file does to a loader that trusts it: torch.load without weights_only runs its global."""
+    torch.load(path, weights_only=False)
+
+
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
-    {"write": write, "same": same, "loads": loads}[command](*arguments)
+    {"write": write, "same": same, "loads": loads, "unrestricted-load": unrestricted_load}[command](*arguments)
