@@ -69,6 +69,24 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void AFailedFinalRenamePutsThePreviousOutputBack()
+    {
+        var target = temp.Combine("out");
+        Directory.CreateDirectory(target);
+        File.WriteAllText(Path.Combine(target, "a.md"), "old");
+        var folder = new OutputFolder(target, "test output", Own);
+        // The previous output is moved aside, then the staging folder, which is gone, cannot be renamed into place.
+        var vanished = folder.NewStaging();
+
+        var error = Assert.Throws<OutputException>(() => folder.Publish(vanished));
+
+        Assert.StartsWith($"{target}: could not be written: ", error.Message);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+        Assert.Equal("old", File.ReadAllText(Path.Combine(target, "a.md")));
+        Assert.Equal([target], Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
     public void OtherFilesAnywhereInTheFolderAreRefusedAndLeftAlone()
     {
         var target = temp.Combine("out");
