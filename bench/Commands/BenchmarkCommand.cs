@@ -140,7 +140,7 @@ internal static class BenchmarkCommand
                                     "(see the lines above; --list flat shows every case that can run here)");
             return ExitCode.BadInput;
         }
-        var results = Path.Combine(artifacts, "results");
+        var results = RoundsRunner.ResultsFolder(artifacts);
         var scratch = Path.Combine(artifacts, "launches");
         foreach (var folder in new[] { results, scratch }.Where(Directory.Exists))
             Directory.Delete(folder, recursive: true);

@@ -28,7 +28,7 @@ internal sealed class RoundsRunner(BenchProgram program, LaunchSettings settings
             foreach (var index in Shuffled(cases.Count))
             {
                 var name = cases[index];
-                var file = Path.Combine(resultsDirectory, $"round-{round:D2}", ResultFileName(name, index));
+                var file = ResultFile(resultsDirectory, round, name, index);
                 var log = Path.Combine(settings.ScratchDirectory, $"round-{round:D2}", LaunchName(name, index) + ".log");
                 var outcome = launcher.Launch(program, name, round, file, log);
                 done++;
@@ -42,6 +42,16 @@ internal sealed class RoundsRunner(BenchProgram program, LaunchSettings settings
             Console.Error.WriteLine($"error: {ShortName(failed.CaseName)} failed in round {failed.Round}: see {failed.LogFile}");
         return failures.Count == 0 ? 0 : 1;
     }
+
+    /// <summary>Where <c>bench --artifacts DIR</c> puts its results: DIR/results, one folder per round below it.</summary>
+    public static string ResultsFolder(string artifacts) => Path.Combine(artifacts, "results");
+
+    /// <summary>
+    /// A launch's result file: <c>round-NN/</c> under the results folder, the same file name in every round (what the
+    /// fleet recipes upload and store).
+    /// </summary>
+    public static string ResultFile(string resultsDirectory, int round, string caseName, int index) =>
+        Path.Combine(resultsDirectory, $"round-{round:D2}", ResultFileName(caseName, index));
 
     /// <summary>A case keeps its file name in every round: its class and its index in the case list.</summary>
     public static string ResultFileName(string caseName, int index) => LaunchName(caseName, index) + ResultReader.FilePattern[1..];

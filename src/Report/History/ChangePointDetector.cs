@@ -1,3 +1,5 @@
+using GeoAI.Report.Statistics;
+
 namespace GeoAI.Report.History;
 
 /// <summary>
@@ -37,7 +39,8 @@ internal static class ChangePointDetector
         var split = splits[k];
         var start = k == 0 ? 0 : splits[k - 1].Index;
         var end = k == splits.Count - 1 ? times.Length : splits[k + 1].Index;
-        return new Judgement(split, start, end, Median(times[start..split.Index]), Median(times[split.Index..end]));
+        return new Judgement(split, start, end,
+            SampleStatistics.Median(times[start..split.Index]), SampleStatistics.Median(times[split.Index..end]));
     }
 
     /// <summary>
@@ -47,7 +50,7 @@ internal static class ChangePointDetector
     /// cannot be made small by where the splits fell.
     /// </summary>
     private static double Noise(double[] values) =>
-        values.Length < 2 ? 0 : 1.4826 * Median(values.Skip(1).Select((v, i) => Math.Abs(v - values[i])).ToArray()) / Math.Sqrt(2);
+        values.Length < 2 ? 0 : 1.4826 * SampleStatistics.Median(values.Skip(1).Select((v, i) => Math.Abs(v - values[i]))) / Math.Sqrt(2);
 
     private static ChangePoint ToChangePoint(CaseSeries series, Judgement j, double noise)
     {
@@ -56,13 +59,6 @@ internal static class ChangePointDetector
         return new ChangePoint(series.Machine, series.Case, run.Commit ?? "unknown", run.CommitDirty, previous.Commit ?? "unknown",
             run.Started, j.Split.Index, j.After / j.Before, j.Before, j.After, Math.Exp(noise) - 1,
             j.Split.PValue, j.Split.Index - j.Start, j.End - j.Split.Index);
-    }
-
-    internal static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /// <summary>FNV-1a over machine and case, mixed with the seed: every series has its own stream, whatever the order.</summary>

@@ -16,7 +16,7 @@ public sealed record HistoryRun(
     string Input, IReadOnlyList<string> Files, IReadOnlyList<BenchmarkResult> Results)
 {
     /// <summary>The commit as people read it: 10 characters, "+dirty" when the sources differed; "unknown" when unrecorded.</summary>
-    public string CommitLabel => (Commit is null ? "unknown" : Commit[..Math.Min(10, Commit.Length)]) + (CommitDirty == true ? "+dirty" : "");
+    public string CommitLabel => FileProvenance.LabelOf(Commit, CommitDirty);
 
     /// <summary>
     /// Whether two runs measured the same sources: the same known commit, neither with changed sources. Only between runs

@@ -1,5 +1,6 @@
 using GeoAI.Report.Analysis;
 using GeoAI.Report.Charts;
+using GeoAI.Report.Statistics;
 using ScottPlot;
 using ScottPlot.Plottables;
 using ScottPlot.TickGenerators;
@@ -40,7 +41,7 @@ internal static class TrendChart
         var bounds = series.ChangePoints.Select(c => c.Index).Prepend(0).Append(n).ToList();
         for (var s = 0; s + 1 < bounds.Count; s++)
         {
-            var level = 1e9 / ChangePointDetector.Median(series.Points.Skip(bounds[s]).Take(bounds[s + 1] - bounds[s]).Select(p => p.Result.Time.Mean).ToArray());
+            var level = 1e9 / SampleStatistics.Median(series.Points.Skip(bounds[s]).Take(bounds[s + 1] - bounds[s]).Select(p => p.Result.Time.Mean));
             var segment = plot.Add.Line(bounds[s] - 0.3, level, bounds[s + 1] - 0.7, level);
             segment.LineColor = Color.FromHex("#009E73");
             segment.LineWidth = 3;

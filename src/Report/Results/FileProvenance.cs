@@ -16,7 +16,11 @@ public sealed partial record FileProvenance(
     string File, string? Commit, bool? CommitDirty, DateTimeOffset? StartedUtc, bool StartedFromTitle, string? RunId)
 {
     /// <summary>The commit as people read it: 10 characters, "+dirty" when the sources differed; "unknown" when unrecorded.</summary>
-    public string CommitLabel => (Commit is null ? "unknown" : Commit[..Math.Min(10, Commit.Length)]) + (CommitDirty == true ? "+dirty" : "");
+    public string CommitLabel => LabelOf(Commit, CommitDirty);
+
+    /// <summary>A commit as people read it, for a file, a run or a chart: see <see cref="CommitLabel"/>.</summary>
+    public static string LabelOf(string? commit, bool? dirty) =>
+        (commit is null ? "unknown" : commit[..Math.Min(10, commit.Length)]) + (dirty == true ? "+dirty" : "");
 
     /// <param name="field">A GeoAI field as text, null when absent.</param>
     /// <exception cref="ReportException">StartedUtc or CommitDirty is present but not what the exporter writes.</exception>

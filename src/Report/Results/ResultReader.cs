@@ -66,14 +66,14 @@ public static class ResultReader
         foreach (var file in files)
         {
             var parsed = Parse(file);
-            var label = MachineLabel(parsed.HostEnvironmentInfo);
+            var label = MachineEnvironments.Label(parsed.HostEnvironmentInfo);
             environments.Add((label, parsed.HostEnvironmentInfo, file, parsed.Title));
-            var facts = LaunchFactsOf(parsed.HostEnvironmentInfo);
+            var facts = RoundMerger.FactsOf(parsed.HostEnvironmentInfo);
             launches.AddRange(parsed.Benchmarks!.Select((b, i) => ToResult(b, i, label, file, facts)));
         }
-        var results = MergeLaunches(launches);
+        var results = RoundMerger.Merge(launches);
         var machines = environments.GroupBy(e => e.Label)
-            .Select(g => Merge(g.Key, g.Select(e => (e.Host, e.File, e.Title)).ToList()))
+            .Select(g => MachineEnvironments.Merge(g.Key, g.Select(e => (e.Host, e.File, e.Title)).ToList()))
             .ToList();
         return new ResultSet(results, machines, files);
     }
@@ -86,7 +86,7 @@ public static class ResultReader
     {
         var parsed = Parse(file);
         var host = parsed.HostEnvironmentInfo;
-        return (MachineLabel(host), FileProvenance.Of(file, parsed.Title, name => GeoAi(host, name)));
+        return (MachineEnvironments.Label(host), FileProvenance.Of(file, parsed.Title, name => GeoAiBlock.Field(host, name)));
     }
 
     /// <summary>The file, with its GeoAI facts inside the host environment wherever the exporter put them.</summary>
@@ -100,7 +100,7 @@ public static class ResultReader
         return parsed;
     }
 
-    private static BenchmarkResult ToResult(BdnBenchmark benchmark, int index, string machine, string file, LaunchFacts facts)
+    private static BenchmarkResult ToResult(BdnBenchmark benchmark, int index, string machine, string file, RoundMerger.LaunchFacts facts)
     {
         var name = benchmark.FullName;
         if (string.IsNullOrWhiteSpace(name))
@@ -203,115 +203,6 @@ public static class ResultReader
 
     private static double? Metric(BdnBenchmark benchmark, string id) =>
         benchmark.Metrics?.FirstOrDefault(m => string.Equals(m.Descriptor?.Id, id, StringComparison.OrdinalIgnoreCase))?.Value;
-
-    /// <summary>
-    /// One result per machine and case. The rounds of one run (same RunId, distinct rounds) are launches of one case and
-    /// merge into a launch-level estimate; anything else that names a case twice for one machine is ambiguous.
-    /// </summary>
-    private static List<BenchmarkResult> MergeLaunches(List<BenchmarkResult> launches)
-    {
-        var results = new List<BenchmarkResult>();
-        foreach (var group in launches.GroupBy(r => (r.Machine, r.FullName)))
-        {
-            var cases = group.ToList();
-            if (cases.Count == 1)
-            {
-                results.Add(cases[0]);
-                continue;
-            }
-            var runIds = cases.Select(c => c.RunId).Distinct().ToList();
-            var rounds = cases.Select(c => c.Launches[0].Round).ToList();
-            if (runIds is not [{ } runId] || rounds.Any(r => r is null) || rounds.Distinct().Count() != rounds.Count)
-            {
-                var files = cases.Select(r => r.SourceFile).Distinct().ToList();
-                throw new ReportException(
-                    $"{group.Key.FullName} appears {cases.Count} times for machine '{group.Key.Machine}' " +
-                    $"(in {string.Join(" and ", files)}); give each run of a machine once (the rounds of one run, " +
-                    "which share a RunId, merge)");
-            }
-            var ordered = cases.OrderBy(c => c.Launches[0].Round).ToList();
-            var merged = ordered.SelectMany(c => c.Launches).ToList();
-            results.Add(ordered[0] with
-            {
-                Samples = merged.SelectMany(l => l.Samples).ToArray(),
-                Time = TimeEstimate.FromLaunches(merged),
-                Launches = merged,
-                RunId = runId,
-                PeakGpuMemoryMb = ordered.Max(c => c.PeakGpuMemoryMb),
-            });
-        }
-        return results;
-    }
-
-    /// <summary>What the rounds runner stamps into a launch's GeoAI block (see bench/Rounds): absent in plain runs.</summary>
-    private sealed record LaunchFacts(string? RunId, int? Round, string? RerunBecause);
-
-    private static LaunchFacts LaunchFactsOf(BdnHostEnvironment? host) => new(
-        GeoAi(host, "RunId"),
-        int.TryParse(GeoAi(host, "Round"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var round) ? round : null,
-        GeoAi(host, "RerunBecause"));
-
-    private static string MachineLabel(BdnHostEnvironment? host)
-    {
-        if (GeoAi(host, "Machine") is { Length: > 0 } machine)
-            return machine;
-        var parts = new[] { host?.ProcessorName, host?.OsVersion }.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
-        return parts.Count > 0 ? string.Join(", ", parts) : "unknown machine";
-    }
-
-    private static MachineEnvironment Merge(string label, List<(BdnHostEnvironment? Host, string File, string? Title)> files)
-    {
-        string? Join(Func<BdnHostEnvironment?, string?> field)
-        {
-            var values = files.Select(f => field(f.Host)).Where(v => !string.IsNullOrWhiteSpace(v)).Distinct().ToList();
-            return values.Count == 0 ? null : string.Join(" / ", values);
-        }
-
-        var hosts = files.Select(f => f.Host).ToList();
-        var cuda = hosts.Any(h => string.Equals(GeoAi(h, "CudaAvailable"), "true", StringComparison.OrdinalIgnoreCase));
-        return new MachineEnvironment
-        {
-            Label = label,
-            Constructed = Join(h => GeoAi(h, "Constructed")),
-            Cpu = Join(h => GeoAi(h, "Cpu") ?? h?.ProcessorName),
-            PhysicalCores = Join(h => h?.PhysicalCoreCount?.ToString(CultureInfo.InvariantCulture)),
-            LogicalCores = Join(h => h?.LogicalCoreCount?.ToString(CultureInfo.InvariantCulture)),
-            CudaAvailable = cuda,
-            Gpu = Join(h => h?.GeoAI is null ? null
-                : string.Equals(GeoAi(h, "CudaAvailable"), "true", StringComparison.OrdinalIgnoreCase) ? GeoAi(h, "Device") : "none"),
-            GpuDriver = Join(h => GeoAi(h, "GpuDriver")),
-            LibTorch = Join(h => GeoAi(h, "LibTorch")),
-            TorchBuild = Join(h => GeoAi(h, "Build") ?? GeoAi(h, "TorchBackend")),
-            CudaRuntime = Join(h => GeoAi(h, "CudaRuntime")),
-            Cudnn = Join(h => GeoAi(h, "Cudnn")),
-            TorchThreads = Join(h => GeoAi(h, "TorchThreads")),
-            DotNet = Join(h => h?.RuntimeVersion),
-            BenchmarkDotNet = Join(h => h?.BenchmarkDotNetVersion),
-            Os = Join(h => h?.OsVersion),
-            DataSources = files.Select(f => new FileDataSource(f.File, GeoAi(f.Host, "DataSource"),
-                GeoAi(f.Host, "DataIsSynthetic") is { } flag ? string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase) : null)).ToList(),
-            Provenance = files.Select(f => FileProvenance.Of(f.File, f.Title, name => GeoAi(f.Host, name))).ToList(),
-            Files = files.Select(f => f.File).ToList(),
-        };
-    }
-
-    /// <summary>A field of the GeoAI object as text, whatever JSON type the exporter used; null when absent.</summary>
-    private static string? GeoAi(BdnHostEnvironment? host, string name)
-    {
-        if (host?.GeoAI is null)
-            return null;
-        var entry = host.GeoAI.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
-        if (entry.Key is null)
-            return null;
-        return entry.Value.ValueKind switch
-        {
-            JsonValueKind.String => entry.Value.GetString(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            JsonValueKind.Null or JsonValueKind.Undefined => null,
-            _ => entry.Value.GetRawText(),
-        };
-    }
 
     private static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -10,8 +10,8 @@ namespace GeoAI.Tests.Deploy;
 /// </summary>
 public sealed class DeployRecipeTests : IDisposable
 {
-    private static readonly string Deploy = Path.Combine(RepoPaths.Root, "deploy");
-    private static readonly string Workflow = Path.Combine(Deploy, "github", "geoai-fleet.yml");
+    internal static readonly string Deploy = Path.Combine(RepoPaths.Root, "deploy");
+    internal static readonly string Workflow = Path.Combine(Deploy, "github", "geoai-fleet.yml");
     private static readonly string Actionlint = Path.Combine(RepoPaths.Root, "tools", "actionlint");
 
     private readonly string scratch = Directory.CreateTempSubdirectory("geoai-deploy-").FullName;
@@ -189,7 +189,7 @@ public sealed class DeployRecipeTests : IDisposable
         return node!;
     }
 
-    private static string? FindOnPath(string program) =>
+    internal static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
         .Select(folder => Path.Combine(folder, program)).FirstOrDefault(File.Exists);
 
@@ -201,17 +201,17 @@ public sealed class DeployRecipeTests : IDisposable
         return stream.Documents;
     }
 
-    private static YamlMappingNode Root(string file) => (YamlMappingNode)Load(file).Single().RootNode;
+    internal static YamlMappingNode Root(string file) => (YamlMappingNode)Load(file).Single().RootNode;
 
-    private static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)node[key];
+    internal static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)node[key];
 
     private static IEnumerable<YamlNode> Sequence(YamlMappingNode node, string key) => ((YamlSequenceNode)node[key]).Children;
 
-    private static string Text(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value ?? "";
+    internal static string Text(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value ?? "";
 
-    private static IEnumerable<YamlMappingNode> Steps(YamlMappingNode job) => Sequence(job, "steps").Cast<YamlMappingNode>();
+    internal static IEnumerable<YamlMappingNode> Steps(YamlMappingNode job) => Sequence(job, "steps").Cast<YamlMappingNode>();
 
-    private static IEnumerable<string> Runs(YamlMappingNode job) =>
+    internal static IEnumerable<string> Runs(YamlMappingNode job) =>
         Steps(job).Where(s => s.Children.ContainsKey("run")).Select(s => Text(s, "run"));
 
     public void Dispose() => Directory.Delete(scratch, recursive: true);

@@ -41,10 +41,7 @@ public sealed class OutputFolderTests : IDisposable
     [Fact]
     public void AFailedWriteLeavesThePreviousOutputAndNoStagingFolder()
     {
-        var target = temp.Combine("out");
-        Directory.CreateDirectory(target);
-        File.WriteAllText(Path.Combine(target, "a.md"), "old");
-        var folder = new OutputFolder(target, "test output", Own);
+        var (target, folder) = PreviousOutput();
 
         Assert.Throws<InvalidOperationException>(() => folder.Publish(staging =>
         {
@@ -52,8 +49,7 @@ public sealed class OutputFolderTests : IDisposable
             throw new InvalidOperationException("the chart failed");
         }));
 
-        Assert.Equal("old", File.ReadAllText(Path.Combine(target, "a.md")));
-        Assert.Equal([target], Directory.GetFileSystemEntries(temp.Path));
+        AssertThePreviousOutputIsBackAlone(target);
     }
 
     [Fact]
@@ -69,6 +65,20 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void AFailedFinalRenamePutsThePreviousOutputBack()
+    {
+        var (target, folder) = PreviousOutput();
+        // The previous output is moved aside, then the staging folder, which is gone, cannot be renamed into place.
+        var vanished = folder.NewStaging();
+
+        var error = Assert.Throws<OutputException>(() => folder.Publish(vanished));
+
+        Assert.StartsWith($"{target}: could not be written: ", error.Message);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+        AssertThePreviousOutputIsBackAlone(target);
+    }
+
+    [Fact]
     public void OtherFilesAnywhereInTheFolderAreRefusedAndLeftAlone()
     {
         var target = temp.Combine("out");
@@ -81,6 +91,21 @@ public sealed class OutputFolderTests : IDisposable
         Assert.Equal($"{target}: holds files that are not a test output's (charts/notes.txt); give --out a new or empty folder, " +
                      "or a previous test output's folder", error.Message);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(target, "charts", "notes.txt")));
+        Assert.Equal([target], Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    /// <summary>A previous output at temp/out: one file, a.md, holding "old".</summary>
+    private (string Target, OutputFolder Folder) PreviousOutput()
+    {
+        var target = temp.Combine("out");
+        Directory.CreateDirectory(target);
+        File.WriteAllText(Path.Combine(target, "a.md"), "old");
+        return (target, new OutputFolder(target, "test output", Own));
+    }
+
+    private void AssertThePreviousOutputIsBackAlone(string target)
+    {
+        Assert.Equal("old", File.ReadAllText(Path.Combine(target, "a.md")));
         Assert.Equal([target], Directory.GetFileSystemEntries(temp.Path));
     }
 
