@@ -1,5 +1,6 @@
 using GeoAI.Report.Compare;
 using GeoAI.Tests.Report.KnownAnswers;
+using static GeoAI.Tests.Report.GeneratedComparison;
 
 namespace GeoAI.Tests.Report;
 
@@ -9,9 +10,6 @@ namespace GeoAI.Tests.Report;
 /// </summary>
 public sealed class ComparisonMarkdownMixedCasesTests : IDisposable
 {
-    /// <summary>Ten samples 1 ns apart from 1,000 ns: median 1,004.5 ns.</summary>
-    private static readonly double[] Samples = Enumerable.Range(0, 10).Select(i => 1000 * (1 + 0.001 * i)).ToArray();
-
     private readonly ScratchFolder scratch = new();
 
     /// <summary>
@@ -35,7 +33,7 @@ public sealed class ComparisonMarkdownMixedCasesTests : IDisposable
         GeneratedResults.Write(Path.Combine(basePath, "single"), "box", [("single", Launch(1))], batchSize: 40);
         GeneratedResults.Write(Path.Combine(diffPath, "single"), "box", [("single", Launch(3))], batchSize: 40);
 
-        var comparison = ResultComparer.Compare(new CompareOptions { BasePath = basePath, DiffPath = diffPath, ThresholdPercent = 5 });
+        var comparison = Compare(basePath, diffPath);
         var markdown = ComparisonMarkdown.Render(comparison);
 
         Assert.True(comparison.AnySingleLaunch);
@@ -82,7 +80,7 @@ public sealed class ComparisonMarkdownMixedCasesTests : IDisposable
     }
 
     /// <summary>
-    /// A case with two modes (ten samples near 1 µs, ten near 2 µs: median (1,009 + 2,000) / 2 = 1,504.5 ns) three times
+    /// A case with two modes (<see cref="GeneratedComparison.Samples"/> and twice them: ten samples near 1 µs, ten near 2 µs: median (1,009 + 2,000) / 2 = 1,504.5 ns) three times
     /// slower, and a case named "a|b" twice as slow. The Slower table labels the first and escapes the second's pipe, so
     /// the row keeps its eight columns.
     /// </summary>
@@ -93,10 +91,7 @@ public sealed class ComparisonMarkdownMixedCasesTests : IDisposable
         GeneratedResults.Write(scratch.Combine("base"), "box", [("modes", twoModes), ("a|b", Samples)]);
         GeneratedResults.Write(scratch.Combine("diff"), "box", [("modes", Scaled(twoModes, 3)), ("a|b", Scaled(Samples, 2))]);
 
-        var markdown = ComparisonMarkdown.Render(ResultComparer.Compare(new CompareOptions
-        {
-            BasePath = scratch.Combine("base"), DiffPath = scratch.Combine("diff"), ThresholdPercent = 5,
-        }));
+        var markdown = ComparisonMarkdown.Render(Compare(scratch.Combine("base"), scratch.Combine("diff")));
 
         Assert.Contains(
             """
@@ -107,11 +102,6 @@ public sealed class ComparisonMarkdownMixedCasesTests : IDisposable
 
             """, markdown);
     }
-
-    private static double[] Scaled(double[] samples, double factor) => samples.Select(s => s * factor).ToArray();
-
-    /// <summary>One launch's five samples, nanoseconds per batch of 40: 40 ms × (1, 1.001 … 1.004) × <paramref name="factor"/>.</summary>
-    private static double[] Launch(double factor) => Enumerable.Range(0, 5).Select(i => 40e6 * (1 + 0.001 * i) * factor).ToArray();
 
     public void Dispose() => scratch.Dispose();
 }
