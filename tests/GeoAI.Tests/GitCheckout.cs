@@ -6,7 +6,19 @@ namespace GeoAI.Tests;
 /// </summary>
 internal static class GitCheckout
 {
-    /// <summary>The full hash of HEAD; null when the checkout has no .git (a source archive).</summary>
+    /// <summary>
+    /// HEAD, for a test that compares it with the commit a program baked in; null only for a source archive (no .git at
+    /// all), which has no commit to compare. A .git whose HEAD cannot be read fails the test instead of skipping the check.
+    /// </summary>
+    public static string? HeadUnlessSourceArchive()
+    {
+        var head = Head();
+        Assert.True(head is not null || !Path.Exists(Path.Combine(RepoPaths.Root, ".git")),
+            $"{RepoPaths.Root} has a .git, but its HEAD could not be read");
+        return head;
+    }
+
+    /// <summary>The full hash of HEAD; null when the checkout has no .git (a source archive) or its HEAD cannot be read.</summary>
     public static string? Head()
     {
         var dotGit = Path.Combine(RepoPaths.Root, ".git");

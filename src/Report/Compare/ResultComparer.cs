@@ -107,8 +107,9 @@ public static class ResultComparer
         _ => Verdict.Same,
     };
 
+    /// <summary>The floor per batch over the batch's images (the reader refuses a BatchSize below 1); none without a batch.</summary>
     private static double NoiseFloorPerImage(BenchmarkResult result, CompareOptions options) =>
-        result.Parameters.BatchSize is { } batch && batch > 0 ? options.NoisePerBatchNanoseconds / batch : 0;
+        result.Parameters.BatchSize is { } batch ? options.NoisePerBatchNanoseconds / batch : 0;
 
     /// <summary>
     /// BenchmarkDotNet's multimodality labels: its MultimodalDistributionAnalyzer's m-value thresholds, and like it no

@@ -116,6 +116,8 @@ public static class ResultReader
             throw new ReportException($"{file}: benchmark {name} has a time that is not a positive number");
 
         var parameters = CaseParameters.Parse(benchmark.Parameters);
+        if (parameters.BatchSize is <= 0)
+            throw new ReportException($"{file}: benchmark {name} has BatchSize {parameters.BatchSize}; a step holds at least one image");
         var images = ImagesPerOperation(parameters);
         var time = Estimate(benchmark.Statistics, samples).PerImage(images);
         CheckUnits(benchmark, time, file, name);

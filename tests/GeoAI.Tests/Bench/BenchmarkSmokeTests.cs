@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using GeoAI.Runtime;
 using static TorchSharp.torch;
@@ -33,14 +32,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
             Path.Combine(artifacts, "results", "round-01", "GeoAI.Bench.Benchmarks.DataPipeline-001-report-full.json")))!;
         var benchmark = Assert.Single(json["Benchmarks"]!.AsArray())!;
         Assert.Equal("Device=Cpu&BatchSize=40&Loader=Host&Workers=0", benchmark["Parameters"]!.GetValue<string>());
-        var imagesPerSecond = benchmark["Metrics"]!.AsArray()
-            .Single(m => m!["Descriptor"]!["Id"]!.GetValue<string>() == "ImagesPerSecond")!["Value"]!.GetValue<double>();
-        // Batch × 10⁹ / mean ns per step over the Workload Result iterations written beside it (outliers included,
-        // unlike Statistics.Mean).
-        var meanNanosecondsPerBatch = benchmark["Measurements"]!.AsArray()
-            .Where(m => m!["IterationMode"]!.GetValue<string>() == "Workload" && m["IterationStage"]!.GetValue<string>() == "Result")
-            .Average(m => m!["Nanoseconds"]!.GetValue<double>() / m["Operations"]!.GetValue<long>());
-        Assert.Equal(40 * 1e9 / meanNanosecondsPerBatch, imagesPerSecond, 1e-6);
+        Assert.Equal(FullJson.ImagesPerSecondFromMeasurements(benchmark, batch: 40), FullJson.ImagesPerSecondMetric(benchmark), 1e-6);
         var environment = json["HostEnvironmentInfo"]!["GeoAI"]!;
         Assert.True(environment["DataIsSynthetic"]!.GetValue<bool>());
         Assert.Matches(@"^\d+\.\d+\.\d+", environment["LibTorch"]!.GetValue<string>());
@@ -73,15 +65,13 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Equal(CpuFeatures.DetectBf16(), json["HostEnvironmentInfo"]!["GeoAI"]!["CpuBf16Features"]!.GetValue<string>());
     }
 
-    /// <summary>The commit the program was built from (when the checkout has .git), the dirty flag ./geoai passed, the start, the label.</summary>
+    /// <summary>The commit the program was built from (unless the checkout is a source archive), the dirty flag ./geoai passed, the start, the label.</summary>
     private static void AssertProvenance(JsonNode environment, DateTime before)
     {
         Assert.Equal("smoke-box", environment["Machine"]!.GetValue<string>());
-        var started = DateTime.ParseExact(environment["StartedUtc"]!.GetValue<string>(), "yyyy-MM-dd'T'HH:mm:ss'Z'",
-            CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-        Assert.InRange(started, before, DateTime.UtcNow);
-        if (GitCheckout.Head() is not { } head)
-            return;
+        Assert.InRange(FullJson.StartedUtc(environment), before, DateTime.UtcNow);
+        if (GitCheckout.HeadUnlessSourceArchive() is not { } head)
+            return; // a source archive: no commit to compare with
         Assert.Equal(head, environment["Commit"]!.GetValue<string>());
         // ./geoai passes the host's answer to the build (the compat runtime has no git to ask): it must be what was baked.
         if (Environment.GetEnvironmentVariable("GEOAI_COMMIT_DIRTY") is "true" or "false")
@@ -120,16 +110,15 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Contains("GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cpu, BatchSize: 40, Loader: Host, Workers: 2)", run.StdOut);
         // CPU: 3 batch sizes × (FixedBatch + Host with 0, 2, 4 workers); CUDA adds 3 × (FixedBatch + GpuResident + Host
         // and HostPinnedPrefetch with 0, 2, 4 workers).
-        if (CudaIsAvailable())
-        {
+        var cuda = CudaIsAvailable();
+        var expected = cuda ? 36 : 12;
+        if (cuda)
             Assert.Contains("GeoAI.Bench.Benchmarks.CnnTraining.Train(Device: Cuda, BatchSize: 512, Loader: HostPinnedPrefetch, Workers: 4)", run.StdOut);
-            Assert.Contains("36 cases", run.StdOut);
-        }
         else
-        {
             Assert.DoesNotContain("Device: Cuda", run.StdOut);
-            Assert.Contains("12 cases", run.StdOut);
-        }
+        var lines = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(expected, lines.Count(l => l.StartsWith("GeoAI.Bench.Benchmarks.CnnTraining.Train(", StringComparison.Ordinal)));
+        Assert.Equal($"{expected} cases", lines[^1]);
     }
 
     [Fact]

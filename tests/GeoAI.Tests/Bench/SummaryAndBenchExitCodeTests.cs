@@ -31,7 +31,7 @@ public sealed class SummaryAndBenchExitCodeTests : IDisposable
         var run = RunProgram("summary", "--model", "resnet50");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("unknown model 'resnet50'; valid models: cnn, vgg11bn", run.StdErr);
+        Assert.Contains("unknown model 'resnet50'; valid models: cnn, vgg11bn, cnn-bn\n", run.StdErr);
         Assert.DoesNotContain("Total params", run.StdOut);
     }
 

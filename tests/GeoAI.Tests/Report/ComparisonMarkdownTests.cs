@@ -1,5 +1,6 @@
 using GeoAI.Report.Compare;
 using GeoAI.Tests.Report.KnownAnswers;
+using static GeoAI.Tests.Report.GeneratedComparison;
 
 namespace GeoAI.Tests.Report;
 
@@ -10,8 +11,6 @@ namespace GeoAI.Tests.Report;
 /// </summary>
 public sealed class ComparisonMarkdownTests : IDisposable
 {
-    private static readonly double[] Samples = Enumerable.Range(0, 10).Select(i => 1000 * (1 + 0.001 * i)).ToArray();
-
     private readonly ScratchFolder scratch = new();
 
     [Fact]
@@ -22,12 +21,9 @@ public sealed class ComparisonMarkdownTests : IDisposable
         GeneratedResults.Write(basePath, "base-box", [("slow", Samples), ("fast", Samples), ("same", Samples), ("few", Samples)]);
         GeneratedResults.Write(basePath, "base-2", [("gone", Samples)], fileName: "GeoAI.Bench.Benchmarks.Generated2-report-full.json");
         GeneratedResults.Write(diffPath, "diff-box",
-            [("slow", Scaled(2)), ("fast", Scaled(0.5)), ("same", Samples), ("few", Samples[..3]), ("new", Samples)]);
+            [("slow", Scaled(Samples, 2)), ("fast", Scaled(Samples, 0.5)), ("same", Samples), ("few", Samples[..3]), ("new", Samples)]);
 
-        var markdown = ComparisonMarkdown.Render(ResultComparer.Compare(new CompareOptions
-        {
-            BasePath = basePath, DiffPath = diffPath, ThresholdPercent = 5,
-        }));
+        var markdown = ComparisonMarkdown.Render(Compare(basePath, diffPath));
 
         Assert.Equal(
             $"""
@@ -108,10 +104,7 @@ public sealed class ComparisonMarkdownTests : IDisposable
                 batchSize: 40, runId: "run-B", round: round);
         }
 
-        var markdown = ComparisonMarkdown.Render(ResultComparer.Compare(new CompareOptions
-        {
-            BasePath = basePath, DiffPath = diffPath, ThresholdPercent = 5,
-        }));
+        var markdown = ComparisonMarkdown.Render(Compare(basePath, diffPath));
 
         Assert.Equal(
             $"""
@@ -159,19 +152,11 @@ public sealed class ComparisonMarkdownTests : IDisposable
         GeneratedResults.Write(scratch.Combine("base"), "base-box", [("few", Samples[..4])]);
         GeneratedResults.Write(scratch.Combine("diff"), "diff-box", [("few", Samples[..4])]);
 
-        var markdown = ComparisonMarkdown.Render(ResultComparer.Compare(new CompareOptions
-        {
-            BasePath = scratch.Combine("base"), DiffPath = scratch.Combine("diff"), ThresholdPercent = 5,
-        }));
+        var markdown = ComparisonMarkdown.Render(Compare(scratch.Combine("base"), scratch.Combine("diff")));
 
         Assert.Contains("| Not enough samples | 1 | – |\n", markdown);
         Assert.DoesNotContain("tested cases", markdown);
     }
-
-    private static double[] Scaled(double factor) => Samples.Select(s => s * factor).ToArray();
-
-    /// <summary>One launch's five samples, nanoseconds per batch of 40: 40 ms × (1, 1.001 … 1.004) × <paramref name="factor"/>.</summary>
-    private static double[] Launch(double factor) => Enumerable.Range(0, 5).Select(i => 40e6 * (1 + 0.001 * i) * factor).ToArray();
 
     public void Dispose() => scratch.Dispose();
 }

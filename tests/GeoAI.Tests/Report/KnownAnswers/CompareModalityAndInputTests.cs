@@ -1,5 +1,6 @@
 using GeoAI.Report;
 using GeoAI.Report.Compare;
+using Perfolizer.Mathematics.Multimodality;
 
 namespace GeoAI.Tests.Report.KnownAnswers;
 
@@ -44,6 +45,28 @@ public sealed class CompareModalityAndInputTests : IDisposable
     {
         Assert.Equal("bimodal", Label(Modes(30, 1e6, 2e6), Modes(30, 1e6, 2e6, 3e6)));
         Assert.Equal("multimodal", Label(Modes(30, 1e6), Modes(30, 1e6, 2e6, 3e6)));
+    }
+
+    /// <summary>
+    /// Tight clusters 1 ms apart (1, 2, 3 ms ...) holding the given counts, spread like <see cref="Modes"/>: a histogram
+    /// whose bars are exactly those counts with an empty bar between, so its m-value is 2 × (sum of counts) / (largest).
+    /// </summary>
+    private static double[] Peaks(params int[] counts) =>
+        counts.SelectMany((count, k) => Enumerable.Range(0, count).Select(i => (k + 1) * 1e6 * (1 + 0.001 * (i % 5)))).ToArray();
+
+    [Theory]
+    [InlineData(new[] { 15, 6 }, 2.8, null)] // 2 × 21 / 15: the lowest m-value that is not yet "several?"
+    [InlineData(new[] { 10, 5 }, 3.0, "several?")] // 2 × 15 / 10
+    [InlineData(new[] { 10, 6 }, 3.2, "several?")] // 2 × 16 / 10: the highest m-value still "several?"
+    [InlineData(new[] { 5, 10, 6 }, 4.2, "bimodal")] // 2 × 21 / 10: the highest m-value still "bimodal"
+    public void EachLabelStartsAboveItsMValueBoundary(int[] counts, double mValue, string? label)
+    {
+        // The m-values are exact quotients of counts, so the boundaries themselves are reachable, and the labels are
+        // BenchmarkDotNet's: above 2.8 "several?", above 3.2 "bimodal", above 4.2 "multimodal".
+        var samples = Peaks(counts);
+
+        Assert.Equal(mValue, MValueCalculator.Calculate(samples));
+        Assert.Equal(label, Label(samples, Modes(30, 1e6)));
     }
 
     [Fact]

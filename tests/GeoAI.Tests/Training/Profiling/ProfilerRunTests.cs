@@ -94,7 +94,7 @@ public class ProfilerRunTests(ProfiledData fixture) : IClassFixture<ProfiledData
     }
 
     [Fact]
-    public void ProfileJsonHasTheSettingsAndPhaseSharesAddingUpToAHundred()
+    public void ProfileJsonHasTheSettingsAndEachPhasesMeanAndShareOfItsOwnStepTimes()
     {
         using var temp = new TempDirectory();
         var run = TrainingProfiler.Run(fixture.Data, Settings(LoaderKind.Host), gpu: null, NoNvml);
