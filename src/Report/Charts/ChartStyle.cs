@@ -31,6 +31,10 @@ internal static class ChartStyle
 
     public static Color Series(int index) => Palette[index % Palette.Length];
 
+    /// <summary>What a chart's whiskers span, named from its estimates: launches for merged rounds, else one launch.</summary>
+    public static string Whiskers(IEnumerable<Results.TimeEstimate> times) =>
+        string.Join(" or ", times.Select(t => t.IntervalName).Distinct().Order());
+
     /// <summary>The baseline grey, workers in blues, pinned prefetch in oranges, device-resident in green.</summary>
     public static Color LoaderColor(LoaderConfig loader)
     {

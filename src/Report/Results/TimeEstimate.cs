@@ -19,6 +19,11 @@ public sealed record TimeEstimate(double Mean, double Median, double Lower, doub
     public TimeEstimate PerImage(int images) =>
         images == 1 ? this : this with { Mean = Mean / images, Median = Median / images, Lower = Lower / images, Upper = Upper / images };
 
+    /// <summary>What the interval spans, for chart captions: several launches, or one launch's iterations.</summary>
+    public string IntervalName => LevelPercent == LaunchStatistics.LevelPercent
+        ? $"{Numbers.Plain(LevelPercent)} % t-interval over launches"
+        : $"{Numbers.Plain(LevelPercent)} % confidence interval of one launch's mean";
+
     /// <summary>Images per second for a time per image in nanoseconds.</summary>
     public double ImagesPerSecond => 1e9 / Mean;
 

@@ -46,6 +46,18 @@ public sealed class RoundsTests : IDisposable
     }
 
     [Fact]
+    public void ChartCaptionsNameTheIntervalTheirWhiskersSpan()
+    {
+        var merged = ResultReader.Read([Rounds("run", "run-A", 1.0, 1.1)]).Results.Single(r => r.FullName == Case);
+        var single = ResultReader.Read([Path.Combine(Fixtures.CpuMachine, Fixtures.CnnTrainingFile)]).Results.Single(r => r.FullName == Case);
+
+        Assert.Equal("95 % t-interval over launches", merged.Time.IntervalName);
+        Assert.Equal("99.9 % confidence interval of one launch's mean", single.Time.IntervalName);
+        Assert.Equal("95 % t-interval over launches or 99.9 % confidence interval of one launch's mean",
+            GeoAI.Report.Charts.ChartStyle.Whiskers([single.Time, merged.Time, merged.Time]));
+    }
+
+    [Fact]
     public void TheSameCaseFromTwoRunsOfOneMachineIsStillAmbiguous()
     {
         var first = Rounds("first", "run-A", 1.0);
