@@ -64,7 +64,7 @@ internal static class BatchScalingChart
         }
 
         var caption = $"{workload} on {machine}: images per second at each batch size, one line per device (CUDA: filled " +
-                      "markers, CPU: open markers) and loader; whiskers from the " + ChartStyle.Whiskers(series.SelectMany(s => s.Points).Select(p => p.Time)) + " of the time per image.";
+                      "markers, CPU: open markers) and loader; whiskers: " + ChartStyle.Whiskers(series.SelectMany(s => s.Points).Select(p => p.Time)) + ", on the time per image.";
         return ChartStyle.Save(plot, folder, id, title, caption);
     }
 }

@@ -65,7 +65,7 @@ internal static class MachineChart
         }
 
         var caption = $"{family}: images per second of every case measured on more than one machine, a marker per machine; " +
-                      "whiskers from the " + ChartStyle.Whiskers(cases.Select(c => c.Time)) + " of the time per image.";
+                      "whiskers: " + ChartStyle.Whiskers(cases.Select(c => c.Time)) + ", on the time per image.";
         var height = 170 + rows.Count * 44;
         return ChartStyle.Save(plot, folder, id, title, caption, height);
     }

@@ -22,7 +22,7 @@ public sealed record TimeEstimate(double Mean, double Median, double Lower, doub
     /// <summary>What the interval spans, for chart captions: several launches, or one launch's iterations.</summary>
     public string IntervalName => LevelPercent == LaunchStatistics.LevelPercent
         ? $"{Numbers.Plain(LevelPercent)} % t-interval over launches"
-        : $"{Numbers.Plain(LevelPercent)} % confidence interval of one launch's mean";
+        : $"{Numbers.Plain(LevelPercent)} % confidence interval within one launch";
 
     /// <summary>Images per second for a time per image in nanoseconds.</summary>
     public double ImagesPerSecond => 1e9 / Mean;

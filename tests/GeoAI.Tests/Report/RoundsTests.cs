@@ -52,8 +52,8 @@ public sealed class RoundsTests : IDisposable
         var single = ResultReader.Read([Path.Combine(Fixtures.CpuMachine, Fixtures.CnnTrainingFile)]).Results.Single(r => r.FullName == Case);
 
         Assert.Equal("95 % t-interval over launches", merged.Time.IntervalName);
-        Assert.Equal("99.9 % confidence interval of one launch's mean", single.Time.IntervalName);
-        Assert.Equal("95 % t-interval over launches or 99.9 % confidence interval of one launch's mean",
+        Assert.Equal("99.9 % confidence interval within one launch", single.Time.IntervalName);
+        Assert.Equal("95 % t-interval over launches or 99.9 % confidence interval within one launch",
             GeoAI.Report.Charts.ChartStyle.Whiskers([single.Time, merged.Time, merged.Time]));
     }
 
