@@ -32,16 +32,13 @@ public sealed class SafeTensorsHeader
     /// <summary>File offset of the data buffer: 8 + header length.</summary>
     public long DataStart { get; }
 
-    public long DataLength { get; }
-
     private SafeTensorsHeader(string filePath, IReadOnlyList<SafeTensorsEntry> entries,
-        IReadOnlyDictionary<string, string> metadata, long dataStart, long dataLength)
+        IReadOnlyDictionary<string, string> metadata, long dataStart)
     {
         FilePath = filePath;
         Entries = entries;
         Metadata = metadata;
         DataStart = dataStart;
-        DataLength = dataLength;
     }
 
     public static SafeTensorsHeader Read(string path)
@@ -69,7 +66,7 @@ public sealed class SafeTensorsHeader
         var dataLength = fileLength - dataStart;
         var (entries, metadata) = ParseJson(path, headerBytes);
         CheckOffsets(path, entries, dataLength);
-        return new SafeTensorsHeader(path, entries, metadata, dataStart, dataLength);
+        return new SafeTensorsHeader(path, entries, metadata, dataStart);
     }
 
     private static (List<SafeTensorsEntry>, Dictionary<string, string>) ParseJson(string path, byte[] headerBytes)
