@@ -1,4 +1,3 @@
-using System.Text;
 using GeoAI.Report.Documents;
 using GeoAI.Report.Reference;
 using GeoAI.Report.Results;
@@ -31,9 +30,7 @@ public static class ReportWriter
         {
             Directory.CreateDirectory(Path.Combine(staging, ChartFolder));
             report = ReportBuilder.Build(results, references, training.Runs, options.Title, Path.Combine(staging, ChartFolder));
-            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            File.WriteAllText(Path.Combine(staging, MarkdownFile), MarkdownRenderer.Render(report.Document), utf8);
-            File.WriteAllText(Path.Combine(staging, HtmlFile), HtmlRenderer.Render(report.Document), utf8);
+            DocumentFiles.WriteMarkdownAndHtml(report.Document, staging, MarkdownFile, HtmlFile);
         });
         return new WrittenReport(folder.FullPath, files, report!.Charts.Count, report.Omitted);
     }

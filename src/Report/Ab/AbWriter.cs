@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using GeoAI.Report.Documents;
 
@@ -20,11 +19,8 @@ public static class AbWriter
         Directory.CreateDirectory(charts);
         var forest = ForestPlotChart.Create(summary, charts);
         var document = AbDocument.Create(summary, forest);
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var markdown = MarkdownRenderer.Render(document);
-        File.WriteAllText(Path.Combine(folder, MarkdownFile), markdown, utf8);
-        File.WriteAllText(Path.Combine(folder, HtmlFile), HtmlRenderer.Render(document), utf8);
-        File.WriteAllText(Path.Combine(folder, JsonFile), JsonSerializer.Serialize(ToJson(summary), Json), utf8);
+        var markdown = DocumentFiles.WriteMarkdownAndHtml(document, folder, MarkdownFile, HtmlFile);
+        File.WriteAllText(Path.Combine(folder, JsonFile), JsonSerializer.Serialize(ToJson(summary), Json), DocumentFiles.Utf8);
         return markdown;
     }
 

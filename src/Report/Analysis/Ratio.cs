@@ -24,6 +24,14 @@ public readonly record struct Ratio(double Value, double Lower, double Upper, in
         return new Ratio(1 / ratio.Value, 1 / ratio.Upper, 1 / ratio.Lower, rounds.Count);
     }
 
+    /// <summary>The confidence level of a ratio resting on <paramref name="rounds"/> paired rounds (under 2: divided intervals).</summary>
+    public static double LevelPercent(int rounds) => rounds >= 2 ? LaunchStatistics.LevelPercent : TimeEstimate.DefaultLevelPercent;
+
+    /// <summary>What such an interval spans, for chart captions.</summary>
+    public static string IntervalName(int rounds) => rounds >= 2
+        ? $"{Numbers.Plain(LevelPercent(rounds))} % interval over {rounds} rounds, paired by round"
+        : $"ratio of the {Numbers.Plain(LevelPercent(rounds))} % confidence intervals of single launches, which ignore launch-to-launch noise";
+
     /// <summary>Whether the interval holds 1×: the two cannot be told apart.</summary>
     public bool IsDistinguishable => !(Lower <= 1 && 1 <= Upper);
 

@@ -61,7 +61,7 @@ internal static class CpuCudaSpeedupChart
         plot.Axes.SetLimitsY(position + 0.9, 0.7);
 
         var caption = $"CPU → CUDA speedup per workload and batch size on {machine}: the fastest CPU case against the " +
-                      "fastest CUDA case (loaders named per row); whiskers span the ratio of the 99.9 % confidence intervals.";
+                      $"fastest CUDA case (loaders named per row); whiskers span the {Ratio.IntervalName(speedups.Min(s => s.Speedup.Launches))}.";
         var height = 140 + bars.Count * 54 + workloads.Count * 20;
         return ChartStyle.Save(plot, folder, id, title, caption, height);
     }

@@ -72,9 +72,7 @@ internal static class DataPathChart
         plot.Axes.SetLimitsY(0, speedups.Max(s => Finite(s.Speedup.Upper, s.Speedup.Value)) * 1.22);
 
         var rounds = speedups.Where(s => !s.Loader.IsBaseline).Select(s => s.Speedup.Launches).DefaultIfEmpty(0).Min();
-        var whiskers = rounds >= 2
-            ? $"whiskers span the {Numbers.Plain(Statistics.LaunchStatistics.LevelPercent)} % interval over {rounds} rounds, paired by round"
-            : "whiskers span the ratio of the 99.9 % confidence intervals of single launches, which ignore launch-to-launch noise";
+        var whiskers = "whiskers span the " + Ratio.IntervalName(rounds);
         var caption = $"{workload} on {machine}: speedup of each loader over the host loader with 0 workers (1×) at the " +
                       $"same device and batch size; {whiskers}. Pale bars marked n.d. are not distinguishable from 1×: their " +
                       "interval holds it.";

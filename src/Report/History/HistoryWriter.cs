@@ -1,4 +1,3 @@
-using System.Text;
 using GeoAI.Report.Charts;
 using GeoAI.Report.Documents;
 
@@ -28,23 +27,15 @@ public static class HistoryWriter
             var used = new HashSet<string>(StringComparer.Ordinal);
             var charts = history.Series.ToDictionary(s => s, s => TrendChart.Create(s, chartFolder, UniqueId(s, used)));
             var document = HistoryDocument.Build(history, options.Title, charts);
-            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            File.WriteAllText(Path.Combine(staging, MarkdownFile), MarkdownRenderer.Render(document), utf8);
-            File.WriteAllText(Path.Combine(staging, HtmlFile), HtmlRenderer.Render(document), utf8);
+            DocumentFiles.WriteMarkdownAndHtml(document, staging, MarkdownFile, HtmlFile);
             File.WriteAllText(Path.Combine(staging, HistoryJson.FileName),
-                HistoryJson.Render(history, charts.ToDictionary(c => c.Key, c => c.Value.Id)), utf8);
+                HistoryJson.Render(history, charts.ToDictionary(c => c.Key, c => c.Value.Id)), DocumentFiles.Utf8);
         });
         return new WrittenHistory(folder.FullPath, files, history);
     }
 
-    private static string UniqueId(CaseSeries series, HashSet<string> used)
-    {
-        var wanted = $"trend-{ChartIds.Slug(series.Machine)}-{ChartIds.Slug(series.ShortName)}";
-        var id = wanted;
-        for (var n = 2; !used.Add(id); n++)
-            id = $"{wanted}-{n}";
-        return id;
-    }
+    private static string UniqueId(CaseSeries series, HashSet<string> used) =>
+        ChartIds.Unique($"trend-{ChartIds.Slug(series.Machine)}-{ChartIds.Slug(series.ShortName)}", used);
 }
 
 /// <summary>What <see cref="HistoryWriter.Write"/> wrote: the folder, its files (relative) and the analysis behind them.</summary>

@@ -72,7 +72,7 @@ internal static class TrendChart
         var changes = series.ChangePoints.Count == 0 ? "no change point"
             : $"{series.ChangePoints.Count} change point{(series.ChangePoints.Count == 1 ? "" : "s")} (orange)";
         var caption = $"{series.ShortName} on {series.Machine}: images per second of each run ({n}), commits oldest first; " +
-                      $"whiskers from each run's 99.9 % confidence interval of the mean; {changes}.";
+                      $"whiskers: {ChartStyle.Whiskers(series.Points.Select(p => p.Result.Time))}; {changes}.";
         return ChartStyle.Save(plot, folder, id, title, caption, Height);
     }
 }

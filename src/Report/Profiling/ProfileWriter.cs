@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace GeoAI.Report.Profiling;
 
@@ -32,7 +31,7 @@ public static class ProfileWriter
                 ProfileJson.Write(run, json);
             var chart = DrawChart(run, staging);
             File.WriteAllText(Path.Combine(staging, MarkdownFile), ProfileMarkdown.Render(run, Path.GetFileName(chart.PngPath)),
-                new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                Documents.DocumentFiles.Utf8);
         });
 
     private static Charts.Chart DrawChart(ProfileRecord run, string folder)

@@ -30,7 +30,7 @@ internal static class CpuCudaSection
             context.AddChart(CpuCudaSpeedupChart.Create(machine, mine, context.ChartFolder, context.ChartId($"speedup-cpu-cuda-{ChartIds.Slug(machine)}")));
             var table = new Table(Column.Text("Workload"), Column.Number("Batch"), Column.Text("Fastest CPU case"),
                 Column.Number("CPU µs/image"), Column.Text("Fastest CUDA case"), Column.Number("CUDA µs/image"),
-                Column.Number("Speedup"), Column.Number("99.9 % interval"));
+                Column.Number("Speedup"), Column.Number($"{Numbers.Plain(Ratio.LevelPercent(mine.Min(s => s.Speedup.Launches)))} % interval"));
             foreach (var s in mine)
                 table.Add(s.Workload.Label, Numbers.Integer(s.BatchSize), LoaderConfig.Of(s.FastestCpu)?.Label ?? "",
                     Numbers.Microseconds(s.FastestCpu.Time.Mean), LoaderConfig.Of(s.FastestCuda)?.Label ?? "",

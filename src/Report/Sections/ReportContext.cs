@@ -32,13 +32,7 @@ internal sealed class ReportContext(ResultSet results, IReadOnlyList<ReferenceCa
     public List<string> Omitted { get; } = [];
 
     /// <summary>A file name no other chart of this report has (machine labels may differ only in punctuation).</summary>
-    public string ChartId(string wanted)
-    {
-        var id = wanted;
-        for (var n = 2; !chartIds.Add(id); n++)
-            id = $"{wanted}-{n}";
-        return id;
-    }
+    public string ChartId(string wanted) => ChartIds.Unique(wanted, chartIds);
 
     public void AddChart(Chart chart)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -21,7 +20,7 @@ public static class TrainRunJson
     public static string Serialize(TrainRun run) => JsonSerializer.Serialize(run, Options) + "\n";
 
     public static void Write(TrainRun run, string path) =>
-        File.WriteAllText(path, Serialize(run), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.WriteAllText(path, Serialize(run), Documents.DocumentFiles.Utf8);
 
     /// <summary>Parses a train.json; anything else (bad JSON, another schema, missing fields) is a <see cref="ReportException"/> naming the file.</summary>
     public static TrainRun Read(string path)

@@ -1,4 +1,3 @@
-using System.Text;
 using GeoAI.Report.Documents;
 
 namespace GeoAI.Report.Training;
@@ -28,7 +27,7 @@ public static class TrainRunWriter
             TrainRunJson.Write(run, Path.Combine(staging, TrainRunJson.FileName));
             var document = TrainRunDocument.Build(run, charts);
             File.WriteAllText(Path.Combine(staging, MarkdownFile), MarkdownRenderer.Render(document),
-                new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                DocumentFiles.Utf8);
         });
 
     /// <summary>A run's folder holds train.json, train.md and the charts folder's PNG and SVG files, nothing else.</summary>

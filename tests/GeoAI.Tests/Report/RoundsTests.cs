@@ -55,6 +55,11 @@ public sealed class RoundsTests : IDisposable
         Assert.Equal("99.9 % confidence interval within one launch", single.Time.IntervalName);
         Assert.Equal("95 % t-interval over launches or 99.9 % confidence interval within one launch",
             GeoAI.Report.Charts.ChartStyle.Whiskers([single.Time, merged.Time, merged.Time]));
+        Assert.Equal("95 % interval over 3 rounds, paired by round", GeoAI.Report.Analysis.Ratio.IntervalName(3));
+        Assert.Equal("ratio of the 99.9 % confidence intervals of single launches, which ignore launch-to-launch noise",
+            GeoAI.Report.Analysis.Ratio.IntervalName(1));
+        Assert.Equal(95, GeoAI.Report.Analysis.Ratio.LevelPercent(2));
+        Assert.Equal(99.9, GeoAI.Report.Analysis.Ratio.LevelPercent(0));
     }
 
     [Fact]
