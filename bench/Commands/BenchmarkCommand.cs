@@ -70,7 +70,7 @@ internal static class BenchmarkCommand
                 Console.WriteLine(line);
             Console.WriteLine($"Data: {data.Description}");
 
-            if (IsLaunch || arguments.BenchmarkDotNetArgs.Any(a => a is "--info" or "--help" or "-h"))
+            if (IsLaunch || AsksForInformation(arguments.BenchmarkDotNetArgs))
             {
                 var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkCommand).Assembly)
                     .Run([.. arguments.BenchmarkDotNetArgs], config);

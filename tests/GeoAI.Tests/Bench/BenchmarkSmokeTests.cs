@@ -65,6 +65,21 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Equal(CpuFeatures.DetectBf16(), json["HostEnvironmentInfo"]!["GeoAI"]!["CpuBf16Features"]!.GetValue<string>());
     }
 
+    /// <summary>BenchmarkDotNet's information options are left to it: --version prints and exits 0, launching nothing.</summary>
+    [Fact]
+    [Trait("Category", "Integration")]
+    public void AskingForTheVersionPrintsItAndLaunchesNothing()
+    {
+        var artifacts = Path.Combine(folder, "artifacts");
+
+        var run = RunProgram("bench", "--version", "--data", "synthetic:400", "--cache-dir", Path.Combine(folder, "cache"),
+            "--artifacts", artifacts);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Matches(@"GeoAI\.Bench \d+\.\d+\.\d+", run.StdOut);
+        Assert.False(Directory.Exists(Path.Combine(artifacts, "results")));
+    }
+
     /// <summary>The commit the program was built from (unless the checkout is a source archive), the dirty flag ./geoai passed, the start, the label.</summary>
     private static void AssertProvenance(JsonNode environment, DateTime before)
     {
